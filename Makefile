@@ -1,0 +1,140 @@
+# Warta - article normalization service.
+#
+#   make run        build and start the service on its embedded defaults
+#   make test       unit + golden + end-to-end tests under ASan/UBSan,
+#                   plus a warnings-as-errors compile with clang
+#   make bench      throughput and latency ratios against same-run baselines
+#   make bench-quality   F1 on the ScrapingHub article-extraction benchmark
+#   make deps       install every Debian package the build, tests and service need
+#
+# Sources are discovered by wildcard: a new file under handlers/ or server/,
+# or a new tests/unit/**/test_*.c, needs no change here.
+
+CC      ?= cc
+BUILD   ?= build
+SHARED  ?= ../shared
+PYTHON  ?= /usr/bin/python3
+
+# Debian packages: libraries (-dev), the test tools and the bench tools.
+DEB_PACKAGES := gcc clang make pkg-config ca-certificates \
+	libmicrohttpd-dev libjansson-dev libcurl4-openssl-dev libcmocka-dev \
+	libutf8proc-dev libexttextcat-dev libxml2-dev libsqlite3-dev \
+	libhiredis-dev libxxhash-dev libuchardet-dev zlib1g-dev \
+	redis-server wrk python3 python3-yaml python3-jsonschema
+PKG_MODULES  := libmicrohttpd jansson libcurl libutf8proc libexttextcat \
+	libxml-2.0 sqlite3 hiredis libxxhash uchardet zlib
+
+WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wvla -Werror
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Ihandlers $(WARNINGS)
+OPT_CFLAGS  ?= -O2 -g
+SAN_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_MODULES) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKG_MODULES) 2>/dev/null) -lpthread -lm
+
+LIB_SRCS    := $(sort $(wildcard handlers/*.c handlers/*/*.c handlers/*/*/*.c))
+SERVER_SRCS := $(sort $(filter-out server/main.c,$(wildcard server/*.c)))
+UNIT_SRCS   := $(sort $(wildcard tests/unit/*/test_*.c tests/unit/*/*/test_*.c))
+E2E_SRCS    := $(sort $(wildcard tests/e2e/test_*.c))
+SUPPORT_SRCS := $(sort $(wildcard tests/support/*.c))
+
+REL_OBJS := $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRCS) $(SERVER_SRCS))
+SAN_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRCS) $(SERVER_SRCS))
+SUPPORT_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(SUPPORT_SRCS))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/unit/%,$(UNIT_SRCS))
+E2E_BINS  := $(patsubst tests/e2e/%.c,$(BUILD)/san/tests/e2e/%,$(E2E_SRCS))
+
+.PHONY: all build run test unit e2e check-clang bench bench-quality deps \
+	deps-check clean format lint asan print-config help
+.DEFAULT_GOAL := all
+
+all: deps-check $(BUILD)/warta
+
+build: all
+
+# deps-check installs only when a package is missing, so `make run` and
+# `make test` work on a fresh Debian 12 machine that has only make.
+deps-check:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "warta: missing Debian packages:$$missing"; $(MAKE) --no-print-directory deps; fi
+
+deps:
+	@echo "warta: installing Debian packages: $(DEB_PACKAGES)"
+	@if [ "$$(id -u)" -eq 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+	else echo "warta: make deps must run as root (or with sudo) to apt-get install: $(DEB_PACKAGES)" >&2; exit 1; fi; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES) >/dev/null || \
+	{ echo "warta: apt-get could not install the packages above; install them by hand and retry" >&2; exit 1; }
+
+$(BUILD)/rel/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/san/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC san  $<"
+	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -MMD -MP -c $< -o $@
+
+$(BUILD)/warta: $(REL_OBJS) $(BUILD)/rel/server/main.o
+	$(CC) $(OPT_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/san/libwarta.a: $(SAN_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/san/warta: $(BUILD)/san/server/main.o $(BUILD)/san/libwarta.a
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/san/tests/unit/%: tests/unit/%.c $(BUILD)/san/libwarta.a $(SUPPORT_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -Wno-missing-prototypes \
+		-o $@ $< $(SUPPORT_OBJS) $(BUILD)/san/libwarta.a $(PKG_LIBS) -lcmocka
+
+$(BUILD)/san/tests/e2e/%: tests/e2e/%.c $(BUILD)/san/libwarta.a $(SUPPORT_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -Wno-missing-prototypes \
+		-o $@ $< $(SUPPORT_OBJS) $(BUILD)/san/libwarta.a $(PKG_LIBS) -lcmocka
+
+run: deps-check $(BUILD)/warta
+	./$(BUILD)/warta serve
+
+# The compile with clang is part of the suite: both compilers must stay
+# warning-free under -Werror.
+check-clang:
+	@command -v clang >/dev/null || { echo "warta: clang missing (make deps)"; exit 1; }
+	@for f in $(LIB_SRCS) $(SERVER_SRCS) server/main.c; do \
+		clang $(BASE_CFLAGS) $(PKG_CFLAGS) -fsyntax-only $$f || exit 1; done
+	@echo "check-clang: $(words $(LIB_SRCS) $(SERVER_SRCS) server/main.c) files clean under clang -Werror"
+
+unit: deps-check $(UNIT_BINS)
+e2e: deps-check $(BUILD)/san/warta $(E2E_BINS)
+
+test: deps-check check-clang $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS)
+	@WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
+		sh tests/run.sh $(UNIT_BINS) $(E2E_BINS)
+
+bench: deps-check $(BUILD)/warta
+	@$(MAKE) --no-print-directory -C tests/bench BUILD=$(abspath $(BUILD)) SHARED=$(abspath $(SHARED))
+
+bench-quality: deps-check $(BUILD)/warta
+	@sh tests/bench/quality.sh $(BUILD)/warta $(SHARED)/bench
+
+lint:
+	@! grep -nE '\b(strcpy|sprintf|strtok|atoi|gets)\s*\(' $(LIB_SRCS) $(SERVER_SRCS) server/main.c \
+		|| { echo "lint: banned function above"; exit 1; }
+	@echo "lint: no banned functions"
+
+format:
+	clang-format -i $(LIB_SRCS) $(SERVER_SRCS) server/main.c include/warta/*.h
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

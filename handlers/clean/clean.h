@@ -1,0 +1,32 @@
+/*
+ * Internal interface of the clean stage (handlers/clean.c and its parts).
+ */
+#ifndef WARTA_CLEAN_INTERNAL_H
+#define WARTA_CLEAN_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "warta/article.h"
+#include "warta/pipeline.h"
+
+/* Plain text -> one block per paragraph line (clean/text.c). */
+enum warta_err warta_clean_text(struct warta_doc *doc,
+                                const struct warta_env *env,
+                                struct warta_error *err);
+
+/* HTML -> typed main-content blocks plus structured metadata
+ * (clean/html.c). */
+enum warta_err warta_clean_html(struct warta_doc *doc,
+                                const struct warta_env *env,
+                                struct warta_error *err);
+
+/* The shared text rules (clean/roles.c): give every block its role from
+ * its words and position, using the language tables. `head_rules` also
+ * recognises kicker/title/date lines at the top (plain-text inputs). */
+void warta_assign_roles(struct warta_doc *doc, bool head_rules);
+
+/* Marks a block as not content, recording why for `explain`. */
+void warta_block_remove(struct warta_doc *doc, struct warta_block *b,
+                        const char *reason, long duplicate_of);
+
+#endif

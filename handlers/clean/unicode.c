@@ -1,0 +1,248 @@
+/*
+ * Bytes to canonical UTF-8: repair, charset conversion (iconv), NFC and
+ * white-space/invisible-character cleanup (utf8proc), folding for
+ * comparisons.
+ */
+#include "warta/unicode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "warta/str.h"
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+char *warta_utf8_repair(struct warta_arena *a, const char *p, size_t len,
+                        size_t *out_len, bool *repaired)
+{
+    /* Worst case every byte becomes a 3-byte U+FFFD. */
+    char *out = warta_arena_alloc(a, len * 3 + 1);
+    size_t k = 0;
+    bool bad = false;
+    while (len) {
+        int32_t cp;
+        size_t n = warta_utf8_decode(p, len, &cp);
+        if (cp < 0 || cp == 0) {
+            memcpy(out + k, replacement, 3);
+            k += 3;
+            bad = true;
+        } else {
+            memcpy(out + k, p, n);
+            k += n;
+        }
+        p += n;
+        len -= n;
+    }
+    out[k] = '\0';
+    if (out_len)
+        *out_len = k;
+    if (repaired)
+        *repaired = bad;
+    return out;
+}
+
+static bool is_utf8_name(const char *cs)
+{
+    return strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0 ||
+           strcasecmp(cs, "us-ascii") == 0 || strcasecmp(cs, "ascii") == 0;
+}
+
+char *warta_charset_to_utf8(struct warta_arena *a, const char *charset,
+                            const char *p, size_t len, size_t *out_len,
+                            bool *repaired)
+{
+    if (!charset || !*charset || is_utf8_name(charset))
+        return warta_utf8_repair(a, p, len, out_len, repaired);
+    /* Browsers read ISO-8859-1 and ASCII labels as windows-1252 (WHATWG
+     * Encoding): pages that say latin1 mostly mean cp1252 quotes. */
+    const char *from = charset;
+    if (strcasecmp(charset, "iso-8859-1") == 0 ||
+        strcasecmp(charset, "latin1") == 0 ||
+        strcasecmp(charset, "iso8859-1") == 0 ||
+        strcasecmp(charset, "l1") == 0)
+        from = "WINDOWS-1252";
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = len * 4 + 16;
+    char *out = warta_arena_alloc(a, cap);
+    char *in = (char *)(uintptr_t)p;
+    size_t in_left = len;
+    char *o = out;
+    size_t o_left = cap - 1;
+    bool bad = false;
+    while (in_left) {
+        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+        if (r != (size_t)-1)
+            break;
+        if (errno == EILSEQ || errno == EINVAL) {
+            /* Undecodable or truncated byte: mark it, go on after it. */
+            if (o_left < 3)
+                break;
+            memcpy(o, replacement, 3);
+            o += 3;
+            o_left -= 3;
+            in++;
+            in_left--;
+            bad = true;
+        } else {
+            break; /* E2BIG cannot happen with cap = 4x */
+        }
+    }
+    iconv(cd, NULL, NULL, &o, &o_left);
+    iconv_close(cd);
+    *o = '\0';
+    size_t n = (size_t)(o - out);
+    /* iconv output is valid UTF-8 except for NULs the input carried. */
+    char *clean = warta_utf8_repair(a, out, n, out_len, NULL);
+    if (repaired)
+        *repaired = bad;
+    return clean;
+}
+
+/* Invisible characters that carry no text: dropped everywhere. ZWJ and
+ * ZWNJ stay, since they change how Indic and emoji sequences render. */
+static bool is_invisible(int32_t cp)
+{
+    if (cp == 0x200C || cp == 0x200D)
+        return false;
+    if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+        return true;
+    if (cp >= 0x7F && cp < 0xA0)
+        return true;
+    if (cp < 0x80)
+        return false;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
+}
+
+/* NFC of p[0..len) (already valid UTF-8) via utf8proc; malloc'd. */
+static utf8proc_uint8_t *nfc(const char *p, size_t len, size_t *out_len,
+                             utf8proc_option_t extra)
+{
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t n = utf8proc_map(
+        (const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
+        (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | extra));
+    if (n < 0) {
+        *out_len = 0;
+        return NULL;
+    }
+    *out_len = (size_t)n;
+    return dst;
+}
+
+/* Shared body of the two normalisers: keep_newlines keeps '\n'. */
+static char *normalize(struct warta_arena *a, const char *p, size_t len,
+                       size_t *out_len, bool keep_newlines)
+{
+    size_t vlen;
+    char *valid = warta_utf8_repair(a, p, len, &vlen, NULL);
+    size_t mlen;
+    utf8proc_uint8_t *mapped = nfc(valid, vlen, &mlen, 0);
+    const char *src = mapped ? (const char *)mapped : valid;
+    size_t slen = mapped ? mlen : vlen;
+
+    char *out = warta_arena_alloc(a, slen + 1);
+    size_t k = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < slen;) {
+        int32_t cp;
+        size_t n = warta_utf8_decode(src + i, slen - i, &cp);
+        const char *at = src + i;
+        i += n;
+        if (cp == '\r') {
+            /* \r\n and lone \r are line ends. */
+            if (i < slen && src[i] == '\n')
+                continue;
+            cp = '\n';
+        }
+        if (cp == '\n' && keep_newlines) {
+            pending_space = false;
+            while (k && out[k - 1] == ' ')
+                k--;
+            out[k++] = '\n';
+            continue;
+        }
+        if (warta_cp_is_space(cp)) {
+            pending_space = true;
+            continue;
+        }
+        if (is_invisible(cp))
+            continue;
+        if (pending_space && k && out[k - 1] != '\n')
+            out[k++] = ' ';
+        pending_space = false;
+        memcpy(out + k, at, n);
+        k += n;
+    }
+    free(mapped);
+    /* Trim, keeping interior newlines. */
+    size_t start = 0;
+    while (start < k && (out[start] == ' ' || out[start] == '\n'))
+        start++;
+    while (k > start && (out[k - 1] == ' ' || out[k - 1] == '\n'))
+        k--;
+    out[k] = '\0';
+    if (out_len)
+        *out_len = k - start;
+    return out + start;
+}
+
+char *warta_text_normalize(struct warta_arena *a, const char *p, size_t len,
+                           size_t *out_len)
+{
+    return normalize(a, p, len, out_len, false);
+}
+
+char *warta_text_normalize_lines(struct warta_arena *a, const char *p,
+                                 size_t len, size_t *out_len)
+{
+    return normalize(a, p, len, out_len, true);
+}
+
+char *warta_text_fold(struct warta_arena *a, const char *p, size_t len,
+                      size_t *out_len)
+{
+    size_t vlen;
+    char *valid = warta_utf8_repair(a, p, len, &vlen, NULL);
+    size_t mlen;
+    utf8proc_uint8_t *mapped =
+        nfc(valid, vlen, &mlen,
+            (utf8proc_option_t)(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                UTF8PROC_COMPAT));
+    const char *src = mapped ? (const char *)mapped : valid;
+    size_t slen = mapped ? mlen : vlen;
+    char *out = warta_arena_alloc(a, slen + 1);
+    size_t k = 0;
+    bool gap = false;
+    for (size_t i = 0; i < slen;) {
+        int32_t cp;
+        size_t n = warta_utf8_decode(src + i, slen - i, &cp);
+        bool word = false;
+        if (cp >= 0) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                   (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
+                   (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+        }
+        if (word) {
+            if (gap && k)
+                out[k++] = ' ';
+            gap = false;
+            memcpy(out + k, src + i, n);
+            k += n;
+        } else {
+            gap = true;
+        }
+        i += n;
+    }
+    free(mapped);
+    out[k] = '\0';
+    if (out_len)
+        *out_len = k;
+    return out;
+}

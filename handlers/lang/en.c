@@ -1,0 +1,99 @@
+/* English: international wires (AP, Reuters, AFP) and ASEAN English press. */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"January", 1}, {"Jan", 1}, {"February", 2}, {"Feb", 2}, {"March", 3},
+    {"Mar", 3}, {"April", 4}, {"Apr", 4}, {"May", 5}, {"June", 6},
+    {"Jun", 6}, {"July", 7}, {"Jul", 7}, {"August", 8}, {"Aug", 8},
+    {"September", 9}, {"Sept", 9}, {"Sep", 9}, {"October", 10}, {"Oct", 10},
+    {"November", 11}, {"Nov", 11}, {"December", 12}, {"Dec", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+    "Sat", "Sun", NULL,
+};
+
+/* Zones English-language wires print after times. Ambiguous ones (IST,
+ * CST) are left out on purpose: a wrong offset is worse than none. */
+static const struct warta_zone_name zones[] = {
+    {"GMT", 0},         {"UTC", 0},         {"BST", 60},
+    {"CET", 60},        {"CEST", 120},      {"EST", -5 * 60},
+    {"EDT", -4 * 60},   {"PST", -8 * 60},   {"PDT", -7 * 60},
+    {"ICT", 7 * 60},    {"PHT", 8 * 60},    {"PHST", 8 * 60},
+    {"SGT", 8 * 60},    {"MYT", 8 * 60},    {"HKT", 8 * 60},
+    {"JST", 9 * 60},    {"KST", 9 * 60},    {"AEST", 10 * 60},
+    {"AEDT", 11 * 60},  {"MMT", 6 * 60 + 30}, {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Reporting by", WARTA_LABEL_AUTHOR},
+    {"Additional reporting by", WARTA_LABEL_AUTHOR},
+    {"Writing by", WARTA_LABEL_AUTHOR},
+    {"Written by", WARTA_LABEL_AUTHOR},
+    {"Reporter", WARTA_LABEL_AUTHOR},
+    {"Author", WARTA_LABEL_AUTHOR},
+    {"Editing by", WARTA_LABEL_EDITOR},
+    {"Edited by", WARTA_LABEL_EDITOR},
+    {"Editor", WARTA_LABEL_EDITOR},
+    {"Photo", WARTA_LABEL_PHOTOGRAPHER},
+    {"Photos", WARTA_LABEL_PHOTOGRAPHER},
+    {"Photographer", WARTA_LABEL_PHOTOGRAPHER},
+    {"Tags", WARTA_LABEL_TAGS},
+    {"Topics", WARTA_LABEL_TAGS},
+    {"Source", WARTA_LABEL_SOURCE},
+    {"Translated by", WARTA_LABEL_TRANSLATOR},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {"at", NULL};
+
+static const char *const related_prefixes[] = {
+    "Read also", "Also read", "Read more", "Related", "See also",
+    "Related story", "Related article", NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "Advertisement", "SCROLL TO CONTINUE WITH CONTENT", "Share",
+    "Share this article", "Share this", "Sign up", "Subscribe", "Comments",
+    "Related Articles", "Related Stories", "Most Read", "Most Popular",
+    "Skip to content", "Continue reading", "Story continues below",
+    "Story continues below advertisement", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Sign up for", "Subscribe to", "Follow us on", "Click here to",
+    "Our Standards:", "Get the latest", "Download our app", NULL,
+};
+
+static const char *const byline_prefixes[] = {"By", "Story by", NULL};
+
+static const char *const name_conjunctions[] = {"and", NULL};
+
+static const char *const stopwords[] = {
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on",
+    "was", "with", "he", "as", "at", "by", "said", "from", "his", "an",
+    "be", "has", "have", "are", "were", "which", "this", "but", "not",
+    "they", "had", "who", "will", "been", "their", "would", "its", "after",
+    "also", "more", "than", "about", "over", "when", "into", NULL,
+};
+
+static const char *const photo_words[] = {"Photo", "File photo", "Reuters", NULL};
+
+const struct warta_lang warta_lang_en = {
+    .code = "en",
+    .name = "English",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+};

@@ -1,0 +1,85 @@
+/* Bahasa Melayu (Malaysia, Brunei, Singapore). */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"Januari", 1}, {"Jan", 1}, {"Februari", 2}, {"Feb", 2}, {"Mac", 3},
+    {"April", 4}, {"Apr", 4}, {"Mei", 5}, {"Jun", 6}, {"Julai", 7},
+    {"Jul", 7}, {"Ogos", 8}, {"Ogo", 8}, {"September", 9}, {"Sep", 9},
+    {"Sept", 9}, {"Oktober", 10}, {"Okt", 10}, {"November", 11}, {"Nov", 11},
+    {"Disember", 12}, {"Dis", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "Isnin", "Selasa", "Rabu", "Khamis", "Jumaat", "Sabtu", "Ahad", NULL,
+};
+
+/* Malaysia Time and Singapore/Brunei standard time. */
+static const struct warta_zone_name zones[] = {
+    {"MYT", 8 * 60}, {"SGT", 8 * 60}, {"BNT", 8 * 60}, {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Penulis", WARTA_LABEL_AUTHOR},
+    {"Wartawan", WARTA_LABEL_AUTHOR},
+    {"Oleh", WARTA_LABEL_AUTHOR},
+    {"Disunting oleh", WARTA_LABEL_EDITOR},
+    {"Penyunting", WARTA_LABEL_EDITOR},
+    {"Editor", WARTA_LABEL_EDITOR},
+    {"Gambar", WARTA_LABEL_PHOTOGRAPHER},
+    {"Jurugambar", WARTA_LABEL_PHOTOGRAPHER},
+    {"Tag", WARTA_LABEL_TAGS},
+    {"Topik", WARTA_LABEL_TAGS},
+    {"Sumber", WARTA_LABEL_SOURCE},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {"pukul", "jam", NULL};
+
+static const char *const related_prefixes[] = {
+    "Baca juga", "Berita berkaitan", "Artikel berkaitan", "Lihat juga", NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "IKLAN", "Kongsi", "Komen", "Berita Berkaitan", "Artikel Berkaitan",
+    "Terkini", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Ikuti kami di", "Langgan", NULL,
+};
+
+static const char *const byline_prefixes[] = {"Oleh", NULL};
+
+static const char *const name_conjunctions[] = {"dan", NULL};
+
+/* Frequent Malay function words; bahawa, kerana, iaitu, ialah, sahaja,
+ * selepas, beliau-heavy prose separate it from Indonesian. */
+static const char *const stopwords[] = {
+    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam",
+    "tidak", "akan", "pada", "juga", "ke", "kerana", "bahawa", "oleh",
+    "ketika", "sudah", "telah", "adalah", "ialah", "iaitu", "boleh", "kata",
+    "mereka", "kami", "kita", "atau", "tersebut", "seperti", "namun", "masih",
+    "lebih", "menjadi", "hingga", "sebagai", "para", "hal", "saya", "tahun",
+    "serta", "kepada", "bagi", "agar", "tetapi", "beliau", "selepas",
+    "sahaja", "sebelum", "daripada", "manakala", "turut", "semasa", "kerajaan",
+    "berkata", "katanya", "negara", "pihak", "dapat", "mahu", "tiada", NULL,
+};
+
+static const char *const photo_words[] = {"Gambar", "Foto", NULL};
+
+const struct warta_lang warta_lang_ms = {
+    .code = "ms",
+    .name = "Malay",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+};

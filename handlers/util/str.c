@@ -1,0 +1,159 @@
+/* String views and Unicode-aware helpers shared by every stage. */
+#include "warta/str.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+struct warta_str warta_str_from(const char *cstr)
+{
+    return warta_str_make(cstr, cstr ? strlen(cstr) : 0);
+}
+
+size_t warta_utf8_decode(const char *p, size_t len, int32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p,
+                                          (utf8proc_ssize_t)len, &c);
+    if (n <= 0) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = c;
+    return (size_t)n;
+}
+
+bool warta_cp_is_space(int32_t cp)
+{
+    if (cp < 0)
+        return false;
+    if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+        return true;
+    if (cp < 0x80)
+        return false;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP || cp == 0x85;
+}
+
+bool warta_cp_is_dash(int32_t cp)
+{
+    if (cp == '-')
+        return true;
+    if (cp < 0x80)
+        return false;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_PD || cp == 0x2212;
+}
+
+static bool cp_is_word(int32_t cp)
+{
+    if (cp < 0)
+        return false;
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+               (cp >= 'A' && cp <= 'Z') || cp == '_';
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN) ||
+           cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME ||
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+struct warta_str warta_str_trim(struct warta_str s)
+{
+    while (s.len) {
+        int32_t cp;
+        size_t n = warta_utf8_decode(s.p, s.len, &cp);
+        if (!warta_cp_is_space(cp))
+            break;
+        s.p += n;
+        s.len -= n;
+    }
+    while (s.len) {
+        /* Step back to the start of the last code point. */
+        size_t i = s.len - 1;
+        while (i > 0 && ((unsigned char)s.p[i] & 0xC0) == 0x80 && s.len - i < 4)
+            i--;
+        int32_t cp;
+        warta_utf8_decode(s.p + i, s.len - i, &cp);
+        if (!warta_cp_is_space(cp))
+            break;
+        s.len = i;
+    }
+    return s;
+}
+
+static int lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+bool warta_str_eq(struct warta_str a, struct warta_str b)
+{
+    return a.len == b.len && (a.len == 0 || memcmp(a.p, b.p, a.len) == 0);
+}
+
+static bool iequal_n(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
+bool warta_str_ieq(struct warta_str a, const char *b)
+{
+    size_t n = strlen(b);
+    return a.len == n && iequal_n(a.p, b, n);
+}
+
+bool warta_str_istarts(struct warta_str s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return s.len >= n && iequal_n(s.p, prefix, n);
+}
+
+bool warta_str_iends(struct warta_str s, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return s.len >= n && iequal_n(s.p + s.len - n, suffix, n);
+}
+
+long warta_str_ifind(struct warta_str s, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i + n <= s.len; i++)
+        if (iequal_n(s.p + i, needle, n))
+            return (long)i;
+    return -1;
+}
+
+size_t warta_utf8_length(const char *p, size_t len)
+{
+    size_t count = 0;
+    while (len) {
+        int32_t cp;
+        size_t n = warta_utf8_decode(p, len, &cp);
+        p += n;
+        len -= n;
+        count++;
+    }
+    return count;
+}
+
+size_t warta_count_words(const char *p, size_t len)
+{
+    size_t words = 0;
+    bool in_word = false;
+    while (len) {
+        int32_t cp;
+        size_t n = warta_utf8_decode(p, len, &cp);
+        bool w = cp_is_word(cp);
+        if (w && !in_word)
+            words++;
+        in_word = w;
+        p += n;
+        len -= n;
+    }
+    return words;
+}

@@ -1,0 +1,60 @@
+/*
+ * warta/config.h - the service configuration, read-only after start-up.
+ *
+ * Every limit the service enforces is a field here. The option table that
+ * fills it (names, environment variables, bounds, defaults, help) lives in
+ * server/config.c; stages only read the struct.
+ */
+#ifndef WARTA_CONFIG_H
+#define WARTA_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define WARTA_CONFIG_STR 512
+#define WARTA_MAX_ALLOW_CIDR 32
+
+struct warta_config {
+    char bind[WARTA_CONFIG_STR];
+    long port;
+    long threads;           /* 0 = one per core */
+    size_t max_body;        /* bytes */
+    long max_connections;
+    long connection_timeout_ms;
+    char index[WARTA_CONFIG_STR];    /* sqlite:PATH | memory | redis://... | none */
+    char data_dir[WARTA_CONFIG_STR];
+    long near_distance;
+    long index_retention_days;
+    size_t max_html_nodes;
+    long max_html_depth;
+    long max_json_depth;
+    long batch_max_lines;
+    long fetch_timeout_ms;
+    size_t fetch_max_bytes;
+    long fetch_max_redirects;
+    long fetch_concurrency;
+    size_t fetch_low_speed_bps;
+    char fetch_user_agent[WARTA_CONFIG_STR];
+    char fetch_allow_cidr[WARTA_MAX_ALLOW_CIDR][64];
+    size_t n_fetch_allow_cidr;
+    char log_level[16];
+};
+
+/* Fills every field with its default. */
+void warta_config_defaults(struct warta_config *cfg);
+
+/* Applies environment variables, then the options in argv[*argi..argc)
+ * that the table knows, advancing *argi past them and stopping at the first
+ * non-option argument. Returns 0, or -1 with a message in errbuf. `scope`
+ * selects which options are accepted ("serve" or "normalize"). */
+int warta_config_parse(struct warta_config *cfg, const char *scope, int argc,
+                       char **argv, int *argi, char *errbuf, size_t errlen);
+
+/* Prints options with environment variable, default and help: "serve"
+ * lists the serve-only ones, "shared" those both commands take. */
+void warta_config_print_help(FILE *out, const char *scope);
+
+/* Prints the effective configuration, one `name = value` per line. */
+void warta_config_print(FILE *out, const struct warta_config *cfg);
+
+#endif

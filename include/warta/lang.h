@@ -1,0 +1,73 @@
+/*
+ * warta/lang.h - per-language data tables.
+ *
+ * Every language-specific word the stages recognise (month and weekday
+ * names, time-zone abbreviations, byline labels, "read also" prefixes,
+ * furniture phrases, stopwords) lives in one `struct warta_lang` per
+ * language under handlers/lang/<code>.c. The logic iterates these tables and
+ * never spells a word itself, so adding a language is adding one file and
+ * one line to handlers/lang/registry.c.
+ *
+ * All strings are UTF-8 and matched case-insensitively on ASCII letters.
+ */
+#ifndef WARTA_LANG_H
+#define WARTA_LANG_H
+
+#include <stddef.h>
+
+struct warta_month_name {
+    const char *name; /* "Februari", "Feb", "Februari" */
+    int month;        /* 1..12 */
+};
+
+struct warta_zone_name {
+    const char *abbr;   /* "WIB" */
+    int offset_minutes; /* +420 */
+};
+
+enum warta_label_kind {
+    WARTA_LABEL_AUTHOR = 1,   /* Pewarta:, Penulis:, Reporter:, Reporting by */
+    WARTA_LABEL_EDITOR,       /* Editor:, Editing by */
+    WARTA_LABEL_PHOTOGRAPHER, /* Foto:, Fotografer: */
+    WARTA_LABEL_TAGS,         /* Tags:, Topik: */
+    WARTA_LABEL_SOURCE,       /* Sumber: */
+    WARTA_LABEL_TRANSLATOR,   /* Penerjemah: */
+};
+
+struct warta_label {
+    const char *text; /* without the colon: "Pewarta" */
+    enum warta_label_kind kind;
+};
+
+struct warta_lang {
+    const char *code; /* BCP 47: "id", "ms", "en" */
+    const char *name; /* English name, for logs and docs */
+    const struct warta_month_name *months; /* NULL-terminated by name */
+    const char *const *weekdays;           /* NULL-terminated */
+    const struct warta_zone_name *zones;   /* NULL-terminated by abbr */
+    const struct warta_label *labels;      /* NULL-terminated by text */
+    /* Words that introduce a time after a date ("pukul", "at"). */
+    const char *const *time_words;
+    /* Line prefixes that introduce a related-article link ("Baca juga"). */
+    const char *const *related_prefixes;
+    /* Whole-line furniture to drop ("SCROLL TO CONTINUE WITH CONTENT"). */
+    const char *const *furniture_lines;
+    /* Prefixes of lines that are furniture ("Advertisement", "Simak juga"). */
+    const char *const *furniture_prefixes;
+    /* Byline openers stripped before names ("By", "Oleh"). */
+    const char *const *byline_prefixes;
+    /* Name-list conjunctions ("and", "dan"). */
+    const char *const *name_conjunctions;
+    /* Frequent function words: language scoring and fingerprint filtering. */
+    const char *const *stopwords;
+    /* Caption/credit markers inside parentheses ("Foto", "Photo"). */
+    const char *const *photo_words;
+};
+
+/* All registered languages, in registry order. */
+const struct warta_lang *const *warta_langs(size_t *count);
+
+/* The language with this BCP 47 primary code, or NULL. */
+const struct warta_lang *warta_lang_find(const char *code);
+
+#endif

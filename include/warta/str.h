@@ -1,0 +1,54 @@
+/*
+ * warta/str.h - string views and the small text helpers every stage needs.
+ *
+ * A view never owns its bytes; its lifetime is that of the buffer it points
+ * into (usually the request arena).
+ */
+#ifndef WARTA_STR_H
+#define WARTA_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct warta_str {
+    const char *p;
+    size_t len;
+};
+
+#define WARTA_STR_LIT(s) ((struct warta_str){(s), sizeof(s) - 1})
+
+static inline struct warta_str warta_str_make(const char *p, size_t len)
+{
+    struct warta_str s = {p, len};
+    return s;
+}
+
+struct warta_str warta_str_from(const char *cstr);
+
+/* Strips ASCII and Unicode white space (NBSP, thin space...) both ends. */
+struct warta_str warta_str_trim(struct warta_str s);
+
+bool warta_str_eq(struct warta_str a, struct warta_str b);
+/* ASCII case-insensitive comparisons; non-ASCII bytes compare exactly. */
+bool warta_str_ieq(struct warta_str a, const char *b);
+bool warta_str_istarts(struct warta_str s, const char *prefix);
+bool warta_str_iends(struct warta_str s, const char *suffix);
+/* Offset of needle in s (ASCII case-insensitive) or -1. */
+long warta_str_ifind(struct warta_str s, const char *needle);
+
+/* Number of Unicode code points (invalid bytes count as one each). */
+size_t warta_utf8_length(const char *p, size_t len);
+
+/* Decodes one code point at p (len > 0); returns bytes consumed (>= 1) and
+ * stores -1 in *cp for an invalid sequence. */
+size_t warta_utf8_decode(const char *p, size_t len, int32_t *cp);
+
+/* True when the code point is a Unicode white space or a dash/hyphen. */
+bool warta_cp_is_space(int32_t cp);
+bool warta_cp_is_dash(int32_t cp);
+
+/* Word count: maximal runs of letters/digits (Unicode-aware). */
+size_t warta_count_words(const char *p, size_t len);
+
+#endif

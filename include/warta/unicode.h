@@ -1,0 +1,45 @@
+/*
+ * warta/unicode.h - bytes to clean UTF-8.
+ *
+ * Every input reaches the stages as NFC UTF-8 with normalised white space:
+ * these are the only functions that look at raw bytes or code points.
+ * Results are arena-owned.
+ */
+#ifndef WARTA_UNICODE_H
+#define WARTA_UNICODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warta/arena.h"
+
+/* Copies p[0..len) replacing each invalid UTF-8 sequence (and NUL bytes)
+ * with U+FFFD; *repaired tells whether anything was replaced. */
+char *warta_utf8_repair(struct warta_arena *a, const char *p, size_t len,
+                        size_t *out_len, bool *repaired);
+
+/* Converts from a named charset (IANA name, case-insensitive) to UTF-8.
+ * UTF-8 and US-ASCII input goes through warta_utf8_repair. Returns NULL
+ * when the charset is unknown. Undecodable bytes become U+FFFD. */
+char *warta_charset_to_utf8(struct warta_arena *a, const char *charset,
+                            const char *p, size_t len, size_t *out_len,
+                            bool *repaired);
+
+/* One line or paragraph of text made canonical: NFC, compatibility spaces
+ * to U+0020, runs of white space collapsed to one space, invisible
+ * characters (ZWSP, soft hyphen, BOM, bidi marks, C0/C1 controls) removed,
+ * trimmed. Keeps the text's letters, digits and punctuation as they are. */
+char *warta_text_normalize(struct warta_arena *a, const char *p, size_t len,
+                           size_t *out_len);
+
+/* Like warta_text_normalize but keeps line breaks: each line is normalised
+ * and \r\n / \r become \n. Used to prepare plain text for segmentation. */
+char *warta_text_normalize_lines(struct warta_arena *a, const char *p,
+                                 size_t len, size_t *out_len);
+
+/* Case-folded, accent-stripped, punctuation-free form for comparisons
+ * (duplicate detection, fingerprints): words separated by one space. */
+char *warta_text_fold(struct warta_arena *a, const char *p, size_t len,
+                      size_t *out_len);
+
+#endif

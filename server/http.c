@@ -1,0 +1,394 @@
+/*
+ * The HTTP adapter: the only file that includes <microhttpd.h>. It turns
+ * MHD's multi-call access handler into one call of a route handler over a
+ * struct warta_req, and every outcome into one response.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server.h"
+#include "warta/log.h"
+#include "warta/render.h"
+
+/* The server's view of a request: the handlers' req plus MHD's handle. */
+struct server_req {
+    struct warta_req req; /* first member: handlers see only this */
+    struct MHD_Connection *conn;
+    bool handled;     /* the route handler has been called */
+    bool responded;   /* a response has been queued */
+    atomic_bool woken; /* resume_cb ran */
+};
+
+static int64_t mono_usec(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Request ids: caller's X-Request-Id when it is short and printable, else
+ * 128 random bits in hex. */
+static bool request_id_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= WARTA_REQ_ID_SIZE)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 0x21 || s[i] > 0x7e || s[i] == '"' || s[i] == '\\')
+            return false;
+    return true;
+}
+
+static void new_request_id(char *out, size_t n)
+{
+    static _Thread_local unsigned int seed;
+    unsigned char raw[16];
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    ssize_t got = fd >= 0 ? read(fd, raw, sizeof(raw)) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (got != (ssize_t)sizeof(raw)) {
+        if (!seed)
+            seed = (unsigned int)mono_usec() ^ (unsigned int)(uintptr_t)&seed;
+        for (size_t i = 0; i < sizeof(raw); i++)
+            raw[i] = (unsigned char)rand_r(&seed);
+    }
+    for (size_t i = 0; i < sizeof(raw) && 2 * i + 2 < n; i++)
+        snprintf(out + 2 * i, 3, "%02x", raw[i]);
+}
+
+static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind,
+                                     const char *key, const char *value)
+{
+    (void)kind;
+    struct warta_req *req = cls;
+    if (req->n_query >= WARTA_REQ_MAX_QUERY)
+        return MHD_NO;
+    req->query[req->n_query].key = warta_arena_strdup(&req->arena, key);
+    req->query[req->n_query].value =
+        warta_arena_strdup(&req->arena, value ? value : "");
+    req->n_query++;
+    return MHD_YES;
+}
+
+static void on_suspend(struct warta_req *req)
+{
+    struct server_req *sr = (struct server_req *)req;
+    MHD_suspend_connection(sr->conn);
+}
+
+static void on_resume(struct warta_req *req)
+{
+    struct server_req *sr = (struct server_req *)req;
+    atomic_store(&sr->woken, true);
+    MHD_resume_connection(sr->conn);
+}
+
+static enum MHD_Result send_response(struct server_req *sr)
+{
+    struct warta_req *req = &sr->req;
+    if (req->err.code != WARTA_OK || !req->resp_body) {
+        if (req->err.code == WARTA_OK)
+            warta_error_set(&req->err, WARTA_ERR_INTERNAL,
+                            "handler produced no response");
+        if (req->err.code == WARTA_ERR_INTERNAL)
+            WARTA_LOG(WARTA_LOG_ERROR, "internal-error", req->id, "%s: %s",
+                      req->err.stage ? req->err.stage : "server",
+                      req->err.detail);
+        size_t len;
+        char *body = warta_problem_body(&req->err, req->path, req->id, &len);
+        warta_req_respond(req, warta_err_http_status(req->err.code),
+                          "application/problem+json", body, len);
+    }
+    struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(
+        req->resp_len, req->resp_body, free);
+    if (!resp)
+        return MHD_NO;
+    req->resp_body = NULL; /* MHD frees it now */
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->resp_type);
+    MHD_add_response_header(resp, "X-Request-Id", req->id);
+    if (req->err.code == WARTA_ERR_METHOD_NOT_ALLOWED && req->allow)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, req->allow);
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    enum MHD_Result r = MHD_queue_response(sr->conn, (unsigned int)req->status, resp);
+    MHD_destroy_response(resp);
+    sr->responded = true;
+    return r;
+}
+
+static struct server_req *create_req(struct MHD_Connection *conn,
+                                     const struct warta_env *env,
+                                     const char *method, const char *url)
+{
+    struct server_req *sr = warta_xcalloc(1, sizeof(*sr));
+    struct warta_req *req = &sr->req;
+    warta_arena_init(&req->arena);
+    sr->conn = conn;
+    req->env = env;
+    req->start_usec = mono_usec();
+    req->method = warta_arena_strdup(&req->arena, method);
+    req->path = warta_arena_strdup(&req->arena, url);
+    const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                 MHD_HTTP_HEADER_CONTENT_TYPE);
+    req->content_type = ct ? warta_arena_strdup(&req->arena, ct) : NULL;
+    const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                  "X-Request-Id");
+    if (rid && request_id_ok(rid))
+        snprintf(req->id, sizeof(req->id), "%s", rid);
+    else
+        new_request_id(req->id, sizeof(req->id));
+    warta_buf_init(&req->body, env->cfg->max_body);
+    req->suspend_cb = on_suspend;
+    req->resume_cb = on_resume;
+    if (MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query,
+                                  req) < 0 ||
+        req->n_query >= WARTA_REQ_MAX_QUERY)
+        warta_error_set(&req->err, WARTA_ERR_INVALID_REQUEST,
+                        "too many query parameters (at most %d)",
+                        WARTA_REQ_MAX_QUERY - 1);
+    return sr;
+}
+
+static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
+                                      const char *url, const char *method,
+                                      const char *version,
+                                      const char *upload_data,
+                                      size_t *upload_data_size, void **req_cls)
+{
+    (void)version;
+    const struct warta_env *env = cls;
+    struct server_req *sr = *req_cls;
+
+    if (!sr) {
+        sr = create_req(conn, env, method, url);
+        *req_cls = sr;
+        struct warta_req *req = &sr->req;
+        if (req->err.code != WARTA_OK)
+            return send_response(sr);
+        /* Refuse a declared oversize body before reading any of it. */
+        const char *cl = MHD_lookup_connection_value(
+            conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl) {
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(cl, &end, 10);
+            if (errno || *end || n > env->cfg->max_body) {
+                warta_error_set(&req->err, WARTA_ERR_PAYLOAD_TOO_LARGE,
+                                "the body is larger than the %zu-byte limit "
+                                "(--max-body)", env->cfg->max_body);
+                return send_response(sr);
+            }
+        }
+        return MHD_YES;
+    }
+    struct warta_req *req = &sr->req;
+
+    if (sr->responded) {
+        *upload_data_size = 0; /* discard the rest of a refused body */
+        return MHD_YES;
+    }
+
+    if (*upload_data_size) {
+        if (warta_buf_append(&req->body, upload_data, *upload_data_size) < 0) {
+            *upload_data_size = 0;
+            warta_error_set(&req->err, WARTA_ERR_PAYLOAD_TOO_LARGE,
+                            "the body is larger than the %zu-byte limit "
+                            "(--max-body)", env->cfg->max_body);
+            return send_response(sr);
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+
+    if (!sr->handled) {
+        sr->handled = true;
+        warta_handler_fn h = warta_route(req->method, req->path, &req->arena,
+                                         &req->allow, &req->err);
+        if (!h)
+            return send_response(sr);
+        enum warta_err rc = h(req);
+        if (req->suspended) {
+            /* Woken later by the fetch thread (or at once on failure). */
+            if (rc != WARTA_OK && req->err.code == WARTA_OK)
+                req->err.code = rc;
+            return MHD_YES;
+        }
+        if (rc != WARTA_OK && req->err.code == WARTA_OK)
+            req->err.code = rc;
+        return send_response(sr);
+    }
+
+    /* Called again after a resume. */
+    if (req->suspended && atomic_load(&sr->woken)) {
+        req->suspended = false;
+        warta_handler_fn next = req->resume_handler;
+        req->resume_handler = NULL;
+        if (next) {
+            enum warta_err rc = next(req);
+            if (rc != WARTA_OK && req->err.code == WARTA_OK)
+                req->err.code = rc;
+        }
+        return send_response(sr);
+    }
+    return MHD_YES;
+}
+
+static void request_completed(void *cls, struct MHD_Connection *conn,
+                              void **req_cls,
+                              enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)conn;
+    struct server_req *sr = *req_cls;
+    if (!sr)
+        return;
+    struct warta_req *req = &sr->req;
+    if (warta_log_enabled(WARTA_LOG_INFO)) {
+        char members[512];
+        snprintf(members, sizeof(members),
+                 "\"request_id\":\"%s\",\"method\":\"%.16s\",\"path\":\"%.200s\","
+                 "\"status\":%d,\"bytes_in\":%zu,\"bytes_out\":%zu,"
+                 "\"duration_us\":%" PRId64 "%s",
+                 req->id, req->method, req->path, req->status,
+                 req->body.len, req->resp_len, mono_usec() - req->start_usec,
+                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
+                                                            : ",\"aborted\":true");
+        /* Paths are client bytes: keep the line valid JSON. */
+        for (char *p = members; *p; p++)
+            if ((unsigned char)*p < 0x20 || *p == '\\')
+                *p = '?';
+        warta_log_raw(WARTA_LOG_INFO, "access", members);
+    }
+    warta_buf_free(&req->body);
+    free(req->resp_body);
+    warta_arena_free(&req->arena);
+    free(sr);
+    *req_cls = NULL;
+}
+
+static void mhd_logger(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[512];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
+        msg[--n] = '\0';
+    WARTA_LOG(WARTA_LOG_WARN, "mhd", NULL, "%s", msg);
+}
+
+static int resolve_bind(const char *bind, struct sockaddr_storage *ss,
+                        bool *ipv6)
+{
+    memset(ss, 0, sizeof(*ss));
+    struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+    if (inet_pton(AF_INET, bind, &in4->sin_addr) == 1) {
+        in4->sin_family = AF_INET;
+        *ipv6 = false;
+        return 0;
+    }
+    if (inet_pton(AF_INET6, bind, &in6->sin6_addr) == 1) {
+        in6->sin6_family = AF_INET6;
+        *ipv6 = true;
+        return 0;
+    }
+    if (strcmp(bind, "localhost") == 0) {
+        in4->sin_family = AF_INET;
+        in4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        *ipv6 = false;
+        return 0;
+    }
+    return -1;
+}
+
+int warta_serve(const struct warta_config *cfg, struct warta_env *env)
+{
+    struct sockaddr_storage ss;
+    bool ipv6 = false;
+    if (resolve_bind(cfg->bind, &ss, &ipv6) < 0) {
+        fprintf(stderr, "warta: --bind '%s' is not an IP address\n", cfg->bind);
+        return 2;
+    }
+    if (ipv6)
+        ((struct sockaddr_in6 *)&ss)->sin6_port = htons((uint16_t)cfg->port);
+    else
+        ((struct sockaddr_in *)&ss)->sin_port = htons((uint16_t)cfg->port);
+
+    long threads = cfg->threads;
+    if (threads <= 0) {
+        threads = sysconf(_SC_NPROCESSORS_ONLN);
+        if (threads < 1)
+            threads = 1;
+    }
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
+                         MHD_ALLOW_SUSPEND_RESUME | MHD_USE_AUTO |
+                         MHD_USE_ITC;
+    if (ipv6)
+        flags |= MHD_USE_IPv6;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, access_handler, env,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)cfg->max_connections,
+        MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned int)((cfg->connection_timeout_ms + 999) / 1000),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_NOTIFY_COMPLETED, request_completed, NULL,
+        MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
+        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
+        MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "warta: cannot listen on %s port %ld: %s\n", cfg->bind,
+                cfg->port, strerror(errno));
+        return 1;
+    }
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    unsigned port = info ? info->port : (unsigned)cfg->port;
+    char members[256];
+    snprintf(members, sizeof(members),
+             "\"bind\":\"%.64s\",\"port\":%u,\"threads\":%ld", cfg->bind, port,
+             threads);
+    warta_log_raw(WARTA_LOG_INFO, "listening", members);
+
+    /* main() blocked these signals before any thread started, so they
+     * are delivered here and nowhere else. */
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    int sig = 0;
+    while (sigwait(&stop_signals, &sig) != 0)
+        ;
+
+    /* Drain: stop accepting, let requests in flight finish, then stop. */
+    snprintf(members, sizeof(members), "\"signal\":%d", sig);
+    warta_log_raw(WARTA_LOG_INFO, "draining", members);
+    MHD_socket listen_fd = MHD_quiesce_daemon(d);
+    for (int i = 0; i < 300; i++) {
+        const union MHD_DaemonInfo *ci =
+            MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!ci || ci->num_connections == 0)
+            break;
+        usleep(100 * 1000);
+    }
+    MHD_stop_daemon(d);
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
+    warta_log_raw(WARTA_LOG_INFO, "stopped", "\"exit\":0");
+    return 0;
+}

@@ -1,0 +1,55 @@
+/* The route table: method + exact path -> handler in handlers/. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server.h"
+#include "warta/normalize.h"
+
+struct route {
+    const char *method, *path;
+    warta_handler_fn handler;
+};
+
+static const struct route routes[] = {
+    {"POST", "/v1/normalize", warta_handle_normalize},
+    {"GET", "/v1/normalize", warta_handle_normalize},
+    {"GET", "/healthz", warta_handle_healthz},
+    {"GET", "/readyz", warta_handle_readyz},
+};
+
+#define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
+
+warta_handler_fn warta_route(const char *method, const char *path,
+                             struct warta_arena *arena, const char **allow,
+                             struct warta_error *err)
+{
+    /* HEAD is answered like GET; MHD drops the body. */
+    const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
+    bool path_known = false;
+    for (size_t i = 0; i < N_ROUTES; i++) {
+        if (strcmp(routes[i].path, path) != 0)
+            continue;
+        path_known = true;
+        if (strcmp(routes[i].method, m) == 0)
+            return routes[i].handler;
+    }
+    if (!path_known) {
+        warta_error_set(err, WARTA_ERR_NOT_FOUND, "no route %.200s", path);
+        return NULL;
+    }
+    /* The Allow list for this path, built from the table. */
+    char list[128] = "";
+    for (size_t k = 0; k < N_ROUTES; k++) {
+        if (strcmp(routes[k].path, path) != 0)
+            continue;
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof(list) - used, "%s%s%s", used ? ", " : "",
+                 routes[k].method,
+                 strcmp(routes[k].method, "GET") == 0 ? ", HEAD" : "");
+    }
+    *allow = warta_arena_strdup(arena, list);
+    warta_error_set(err, WARTA_ERR_METHOD_NOT_ALLOWED,
+                    "%.16s is not allowed on %.200s; use %s", method, path,
+                    *allow);
+    return NULL;
+}
