@@ -11,12 +11,12 @@
 #include "warta/langid.h"
 
 const struct warta_stage warta_stages[] = {
-    {"fetch", warta_fetch_run},
-    {"clean", warta_clean_run},
-    {"dedupe", warta_dedupe_run},
-    {"metadata", warta_metadata_run},
-    {"render", warta_render_run},
-    {NULL, NULL},
+    {"fetch", warta_fetch_run, NULL},
+    {"clean", warta_clean_run, NULL},
+    {"dedupe", warta_dedupe_run, warta_dedupe_commit},
+    {"metadata", warta_metadata_run, NULL},
+    {"render", warta_render_run, NULL},
+    {NULL, NULL, NULL},
 };
 
 static int64_t now_usec(void)
@@ -50,6 +50,15 @@ enum warta_err warta_pipeline_run(struct warta_doc *doc,
             }
             return rc;
         }
+    }
+    for (st = warta_stages; st->name; st++) {
+        if (!st->commit)
+            continue;
+        int64_t t0 = now_usec();
+        st->commit(doc, env);
+        for (size_t i = 0; i < doc->n_timings; i++)
+            if (doc->timings[i].stage == st->name)
+                doc->timings[i].usec += now_usec() - t0;
     }
     return WARTA_OK;
 }

@@ -30,6 +30,10 @@ struct warta_stage {
      * input (fetch for text) returns WARTA_OK at once. */
     enum warta_err (*run)(struct warta_doc *doc, const struct warta_env *env,
                           struct warta_error *err);
+    /* Optional: runs once every stage has succeeded, for side effects that
+     * need the finished article (the index remembers it with its title).
+     * Its time is added to the stage's timing. */
+    void (*commit)(struct warta_doc *doc, const struct warta_env *env);
 };
 
 /* The stages in order; terminated by a zeroed entry. */
@@ -55,6 +59,7 @@ enum warta_err warta_clean_run(struct warta_doc *, const struct warta_env *,
                                struct warta_error *);
 enum warta_err warta_dedupe_run(struct warta_doc *, const struct warta_env *,
                                 struct warta_error *);
+void warta_dedupe_commit(struct warta_doc *, const struct warta_env *);
 enum warta_err warta_metadata_run(struct warta_doc *, const struct warta_env *,
                                   struct warta_error *);
 enum warta_err warta_render_run(struct warta_doc *, const struct warta_env *,
