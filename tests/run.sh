@@ -1,0 +1,97 @@
+#!/bin/sh
+# Runs test binaries and the OpenAPI response check, counts test cases from
+# cmocka's summary lines, and ends with one line "N passed, N failed" (CI
+# parses exactly that shape). Exit status is non-zero on any failure.
+#
+#   sh tests/run.sh BIN...      (from the repo root; `make test` does this)
+#
+# Environment: WARTA_BIN (server under test), WARTA_SHARED (shared folder),
+# PYTHON (interpreter for check_openapi.py), TEST_TIMEOUT (seconds per
+# binary, default 900), TEST_LOG_DIR (default build/test-logs).
+
+set -u
+
+: "${WARTA_BIN:=build/san/warta}"
+: "${WARTA_SHARED:=../shared}"
+: "${PYTHON:=/usr/bin/python3}"
+: "${TEST_TIMEOUT:=900}"
+: "${TEST_LOG_DIR:=build/test-logs}"
+export WARTA_BIN WARTA_SHARED PYTHON
+
+# A leak or UB anywhere fails the run; a caller's setting wins.
+: "${ASAN_OPTIONS:=detect_leaks=1:abort_on_error=0}"
+: "${UBSAN_OPTIONS:=print_stacktrace=1}"
+export ASAN_OPTIONS UBSAN_OPTIONS
+
+mkdir -p "$TEST_LOG_DIR"
+total_pass=0
+total_fail=0
+
+# A hung binary must not hang CI: coreutils timeout when present.
+if command -v timeout >/dev/null 2>&1; then
+    TIMEOUT="timeout -k 10 $TEST_TIMEOUT"
+else
+    TIMEOUT=""
+fi
+
+# Sums the N of every "[  PASSED  ] N test(s)." (or FAILED) line: a binary
+# may run several cmocka groups, each with its own summary.
+count() {
+    sed -n "s/^\[  $1  \] \([0-9][0-9]*\) test(s).*/\1/p" "$2" |
+        awk '{ s += $1 } END { print s + 0 }'
+}
+
+show_tail() {
+    echo "---- last lines of $1 ----"
+    tail -n 60 "$1"
+    echo "---- end of $1 ----"
+}
+
+for bin in "$@"; do
+    name=$(echo "$bin" | sed 's|^.*/tests/||; s|^build/||')
+    log="$TEST_LOG_DIR/$(echo "$name" | tr '/' '_').log"
+    if [ ! -x "$bin" ]; then
+        echo "FAIL  $name (missing binary $bin)"
+        total_fail=$((total_fail + 1))
+        continue
+    fi
+    $TIMEOUT "$bin" >"$log" 2>&1 </dev/null
+    rc=$?
+    pass=$(count PASSED "$log")
+    fail=$(count FAILED "$log")
+    # A crash, an abort or a group-setup failure may print no summary:
+    # a non-zero exit is at least one failure.
+    if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
+        fail=1
+    fi
+    if [ "$fail" -gt 0 ]; then
+        why="exit $rc"
+        [ "$rc" -eq 124 ] && why="timed out after ${TEST_TIMEOUT}s"
+        echo "FAIL  $name ($pass passed, $fail failed, $why; log $log)"
+        show_tail "$log"
+    elif [ "$pass" -eq 0 ]; then
+        echo "WARN  $name ran no test cases (log $log)"
+    else
+        echo "ok    $name ($pass passed)"
+    fi
+    total_pass=$((total_pass + pass))
+    total_fail=$((total_fail + fail))
+done
+
+# The contract check: real responses validated against openapi.yaml.
+check=tests/e2e/check_openapi.py
+log="$TEST_LOG_DIR/check_openapi.log"
+if [ ! -f "$check" ]; then
+    echo "FAIL  e2e/check_openapi.py (missing)"
+    total_fail=$((total_fail + 1))
+elif $TIMEOUT "$PYTHON" "$check" >"$log" 2>&1 </dev/null; then
+    echo "ok    e2e/check_openapi.py ($(grep -c '^ok ' "$log") responses valid)"
+    total_pass=$((total_pass + 1))
+else
+    echo "FAIL  e2e/check_openapi.py (log $log)"
+    show_tail "$log"
+    total_fail=$((total_fail + 1))
+fi
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
