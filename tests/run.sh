@@ -93,5 +93,7 @@ else
     total_fail=$((total_fail + 1))
 fi
 
+l="$TEST_LOG_DIR/check_ninjs.log"; if $TIMEOUT "$PYTHON" tests/e2e/check_ninjs.py >"$l" 2>&1 </dev/null; then echo "ok    e2e/check_ninjs.py ($(grep -c '^ok ' "$l") checks)"; total_pass=$((total_pass + 1)); else echo "FAIL  e2e/check_ninjs.py (log $l)"; show_tail "$l"; total_fail=$((total_fail + 1)); fi
+
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
