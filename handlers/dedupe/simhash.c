@@ -1,7 +1,193 @@
-/* Fingerprints: lands with issue 5. */
+/*
+ * Fingerprints of the kept body: an exact content hash (which also names
+ * the article) and a 64-bit SimHash for near duplicates.
+ *
+ * Only content blocks that survived the clean stage and in-article dedupe
+ * count, so a different title, footer, caption or related-links list does
+ * not change either value.
+ *
+ * Features are word shingles of SHINGLE_WORDS words with the stopwords of
+ * every registered language left out (the language may not be known yet,
+ * and the union costs nothing). Measured on the pairs of test_simhash.c:
+ * 1-word shingles keep reworded copies at distance 0-2 and same-topic
+ * articles at 18-36; 2-word shingles move a reworded quote attribution to 6
+ * (each changed word breaks two shingles) and 3-word ones a two-word change
+ * to 4, with no gain on the far side. Each distinct feature votes with its count
+ * (raw term frequency). Raw counts, not log counts, on purpose: the words an
+ * article repeats (its names and places) carry most of the weight, so
+ * rewording one phrase - a handful of count-1 features - tilts the vector
+ * by a small angle and flips few bits, while two articles on the same topic
+ * still differ in most of their features. A body pasted twice doubles every
+ * count and keeps the same direction, so the same SimHash. The distances
+ * this gives on realistic pairs are printed by tests/unit/handlers/
+ * test_simhash.c.
+ */
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <xxhash.h>
+
 #include "dedupe.h"
+#include "warta/lang.h"
+#include "warta/simhash.h"
+#include "warta/unicode.h"
+
+/* Overridable only to re-run the measurement above. */
+#ifndef SHINGLE_WORDS
+#define SHINGLE_WORDS 1
+#endif
+
+/* Stopwords: an open-addressing set of 64-bit word hashes. */
+#define STOP_SLOTS 2048
+
+static uint64_t stop_set[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static uint64_t word_hash(const char *p, size_t len)
+{
+    /* 0 marks an empty slot, so no word may hash to it. */
+    uint64_t h = XXH3_64bits(p, len);
+    return h ? h : 1;
+}
+
+static void stop_add(uint64_t h)
+{
+    size_t i = (size_t)(h & (STOP_SLOTS - 1));
+    while (stop_set[i] && stop_set[i] != h)
+        i = (i + 1) & (STOP_SLOTS - 1);
+    stop_set[i] = h;
+}
+
+static void stop_init(void)
+{
+    size_t n_langs;
+    const struct warta_lang *const *langs = warta_langs(&n_langs);
+    size_t added = 0;
+    for (size_t l = 0; l < n_langs; l++) {
+        const char *const *w = langs[l]->stopwords;
+        for (; w && *w; w++) {
+            char low[64];
+            size_t n = strlen(*w);
+            /* Table words are ASCII; fold them the way the text is folded. */
+            if (n >= sizeof(low) || added >= STOP_SLOTS / 2)
+                continue;
+            for (size_t i = 0; i < n; i++)
+                low[i] = (char)((*w)[i] >= 'A' && (*w)[i] <= 'Z'
+                                    ? (*w)[i] - 'A' + 'a' : (*w)[i]);
+            stop_add(word_hash(low, n));
+            added++;
+        }
+    }
+}
+
+static bool is_stopword(uint64_t h)
+{
+    size_t i = (size_t)(h & (STOP_SLOTS - 1));
+    while (stop_set[i]) {
+        if (stop_set[i] == h)
+            return true;
+        i = (i + 1) & (STOP_SLOTS - 1);
+    }
+    return false;
+}
+
+static void vote(int64_t *v, uint64_t feature)
+{
+    for (int bit = 0; bit < 64; bit++)
+        v[bit] += (feature >> bit) & 1 ? 1 : -1;
+}
+
+uint64_t warta_simhash_text(const char *folded, size_t len)
+{
+    pthread_once(&stop_once, stop_init);
+
+    int64_t v[64] = {0};
+    uint64_t ring[SHINGLE_WORDS];
+    size_t n_words = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && folded[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < len && folded[i] != ' ')
+            i++;
+        if (i == start)
+            break;
+        uint64_t h = word_hash(folded + start, i - start);
+        if (is_stopword(h))
+            continue;
+        ring[n_words % SHINGLE_WORDS] = h;
+        n_words++;
+        if (n_words < SHINGLE_WORDS)
+            continue;
+        uint64_t sh[SHINGLE_WORDS];
+        for (size_t k = 0; k < SHINGLE_WORDS; k++)
+            sh[k] = ring[(n_words + k) % SHINGLE_WORDS];
+        vote(v, SHINGLE_WORDS == 1 ? sh[0] : XXH3_64bits(sh, sizeof(sh)));
+    }
+    if (n_words == 0)
+        return 0;
+    if (n_words < SHINGLE_WORDS) {
+        /* Too short for one shingle: the words it has make one. */
+        vote(v, XXH3_64bits(ring, n_words * sizeof(ring[0])));
+    }
+    uint64_t out = 0;
+    for (int bit = 0; bit < 64; bit++)
+        if (v[bit] > 0)
+            out |= (uint64_t)1 << bit;
+    return out;
+}
 
 void warta_dedupe_fingerprint(struct warta_doc *doc)
 {
-    (void)doc;
+    struct warta_arena *a = doc->arena;
+    size_t n_kept = 0, total = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const struct warta_block *b = &doc->blocks[i];
+        if (warta_role_is_content(b->role) && !b->removed_reason)
+            n_kept++;
+    }
+    if (n_kept == 0)
+        return;
+
+    char **parts = warta_arena_alloc(a, n_kept * sizeof(*parts));
+    size_t *lens = warta_arena_alloc(a, n_kept * sizeof(*lens));
+    size_t k = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const struct warta_block *b = &doc->blocks[i];
+        if (!warta_role_is_content(b->role) || b->removed_reason)
+            continue;
+        parts[k] = warta_text_fold(a, b->text, b->len, &lens[k]);
+        total += lens[k] + 1;
+        k++;
+    }
+    /* One folded body, blocks separated by one space like words are. */
+    char *body = warta_arena_alloc(a, total + 1);
+    size_t blen = 0;
+    for (k = 0; k < n_kept; k++) {
+        if (!lens[k])
+            continue;
+        if (blen)
+            body[blen++] = ' ';
+        memcpy(body + blen, parts[k], lens[k]);
+        blen += lens[k];
+    }
+    body[blen] = '\0';
+    if (blen == 0)
+        return;
+
+    XXH128_hash_t h = XXH3_128bits(body, blen);
+    XXH128_canonical_t c;
+    XXH128_canonicalFromHash(&c, h);
+    char hex[33];
+    for (size_t j = 0; j < sizeof(c.digest); j++)
+        snprintf(hex + 2 * j, 3, "%02x", c.digest[j]);
+    snprintf(doc->dedupe.content_hash, sizeof(doc->dedupe.content_hash),
+             "xxh128:%s", hex);
+    /* 64 bits of the content hash: stable across posts and processes. */
+    doc->id = warta_arena_strndup(a, hex, 16);
+    doc->dedupe.simhash = warta_simhash_text(body, blen);
+    doc->dedupe.have_simhash = true;
 }

@@ -1,0 +1,27 @@
+/*
+ * warta/simhash.h - the 64-bit SimHash fingerprint of an article body.
+ *
+ * Pure functions over text that has already been folded with
+ * warta_text_fold() (case-folded, accents stripped, words separated by one
+ * space), so they can be unit-tested and benchmarked without a document.
+ */
+#ifndef WARTA_SIMHASH_H
+#define WARTA_SIMHASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Charikar SimHash of folded text: every word feature (stopwords of the
+ * registered languages excluded) votes with its count on each of the 64
+ * bits. Texts whose word counts are proportional - a body pasted twice -
+ * get the same value; a reworded phrase moves only a few bits. Returns 0
+ * for text without words. Thread-safe. */
+uint64_t warta_simhash_text(const char *folded, size_t len);
+
+/* Number of differing bits. */
+static inline unsigned warta_simhash_distance(uint64_t a, uint64_t b)
+{
+    return (unsigned)__builtin_popcountll(a ^ b);
+}
+
+#endif
