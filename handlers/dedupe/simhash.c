@@ -12,15 +12,15 @@
  * 1-word shingles keep reworded copies at distance 0-2 and same-topic
  * articles at 18-36; 2-word shingles move a reworded quote attribution to 6
  * (each changed word breaks two shingles) and 3-word ones a two-word change
- * to 4, with no gain on the far side. Each distinct feature votes with its count
- * (raw term frequency). Raw counts, not log counts, on purpose: the words an
- * article repeats (its names and places) carry most of the weight, so
- * rewording one phrase - a handful of count-1 features - tilts the vector
+ * to 4, with no gain on the far side (a body pasted twice also stays at 0
+ * only with 1-word shingles: no shingle spans the seam).
+ *
+ * Each distinct feature votes with its count (raw term frequency). Raw
+ * counts, not log counts, on purpose: the words an article repeats (its
+ * names and places) carry most of the weight, so rewording one phrase - a handful of count-1 features - tilts the vector
  * by a small angle and flips few bits, while two articles on the same topic
  * still differ in most of their features. A body pasted twice doubles every
- * count and keeps the same direction, so the same SimHash. The distances
- * this gives on realistic pairs are printed by tests/unit/handlers/
- * test_simhash.c.
+ * count and keeps the same direction, so the same SimHash.
  */
 #include <pthread.h>
 #include <stdbool.h>
