@@ -17,9 +17,10 @@
  *
  * Each distinct feature votes with its count (raw term frequency). Raw
  * counts, not log counts, on purpose: the words an article repeats (its
- * names and places) carry most of the weight, so rewording one phrase - a handful of count-1 features - tilts the vector
- * by a small angle and flips few bits, while two articles on the same topic
- * still differ in most of their features. A body pasted twice doubles every
+ * names and places) carry most of the weight, so rewording one phrase - a
+ * handful of count-1 features - tilts the vector by a small angle and flips
+ * few bits, while two articles on the same topic still differ in most of
+ * their features. A body pasted twice doubles every
  * count and keeps the same direction, so the same SimHash.
  */
 #include <pthread.h>
