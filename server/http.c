@@ -21,6 +21,7 @@
 
 #include "server.h"
 #include "warta/log.h"
+#include "warta/metrics.h"
 #include "warta/render.h"
 
 /* The server's view of a request: the handlers' req plus MHD's handle. */
@@ -30,6 +31,7 @@ struct server_req {
     bool handled;     /* the route handler has been called */
     bool responded;   /* a response has been queued */
     atomic_bool woken; /* resume_cb ran */
+    size_t discarded; /* body bytes dropped after a refusal */
 };
 
 static int64_t mono_usec(void)
@@ -202,19 +204,30 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
     }
 
     if (*upload_data_size) {
-        if (warta_buf_append(&req->body, upload_data, *upload_data_size) < 0) {
-            *upload_data_size = 0;
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        if (req->err.code == WARTA_OK &&
+            warta_buf_append(&req->body, upload_data, n) < 0)
             warta_error_set(&req->err, WARTA_ERR_PAYLOAD_TOO_LARGE,
                             "the body is larger than the %zu-byte limit "
                             "(--max-body)", env->cfg->max_body);
-            return send_response(sr);
+        if (req->err.code != WARTA_OK) {
+            /* MHD cannot queue a response while body data is arriving
+             * (chunked bodies have no length to refuse up front), and
+             * closing now would reset the socket before the client reads
+             * a 413. So drop the rest unstored and answer at its end; a
+             * client still sending after another --max-body is cut off. */
+            sr->discarded += n;
+            if (sr->discarded > env->cfg->max_body)
+                return MHD_NO;
         }
-        *upload_data_size = 0;
         return MHD_YES;
     }
 
     if (!sr->handled) {
         sr->handled = true;
+        if (req->err.code != WARTA_OK)
+            return send_response(sr);
         warta_handler_fn h = warta_route(req->method, req->path, &req->arena,
                                          &req->allow, &req->err);
         if (!h)
@@ -256,6 +269,9 @@ static void request_completed(void *cls, struct MHD_Connection *conn,
     if (!sr)
         return;
     struct warta_req *req = &sr->req;
+    warta_metrics_request(req->path,
+                          toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? req->status : 0,
+                          req->err.code, mono_usec() - req->start_usec);
     if (warta_log_enabled(WARTA_LOG_INFO)) {
         char members[512];
         snprintf(members, sizeof(members),
@@ -341,6 +357,8 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, access_handler, env,
+        /* First, so that MHD reports even option errors through it. */
+        MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)cfg->max_connections,
@@ -348,7 +366,6 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
         (unsigned int)((cfg->connection_timeout_ms + 999) / 1000),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, request_completed, NULL,
-        MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
         MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
         MHD_OPTION_END);
     if (!d) {
