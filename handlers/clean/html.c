@@ -1,9 +1,769 @@
-/* HTML extraction: lands with issue 3. Until then HTML is read as text. */
-#include "clean.h"
+/*
+ * HTML -> main-content blocks.
+ *
+ * The page is parsed once with libxml2 and never modified (the metadata
+ * stage reads the same tree later). Every element gets a slot in a
+ * pre-order array; because a child always sits after its parent there,
+ * subtree sums are one reverse sweep and inherited flags one forward sweep,
+ * so no step recurses on DOM depth and none is worse than linear.
+ *
+ * Steps: (1) tag, class/id verdicts and own text per element; (2) mark
+ * boilerplate (navigation, share bars, comments, ads... by tag, role,
+ * class/id), unless the element carries most of the page's text or holds a
+ * content container; (3) link/text sums over what is left; (4) pick the
+ * main container: a named content container (itemprop=articleBody,
+ * "article-body", "entry-content"...) when it holds most of the text the
+ * readability scorer finds, else the readability winner plus its good
+ * siblings; (5) walk it into typed blocks, dropping link-dense ones.
+ */
+#include "clean/clean.h"
+#include "clean/html.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "warta/config.h"
+#include "warta/str.h"
+#include "warta/unicode.h"
+
+enum {
+    F_BLOCK = 1 << 0,   /* breaks a text block */
+    F_JUNK = 1 << 1,    /* never text: script, style, form controls */
+    F_HEADING = 1 << 2,
+    F_LI = 1 << 3,
+    F_QUOTE = 1 << 4,
+    F_PRE = 1 << 5,
+    F_FIGCAP = 1 << 6,
+    F_ROW = 1 << 7,
+    F_CELL = 1 << 8,
+    F_BR = 1 << 9,
+    F_A = 1 << 10,
+    F_SCORE = 1 << 11,  /* a paragraph-like unit for the scorer */
+    F_H1 = 1 << 12,
+    F_BODY = 1 << 13,
+    F_ARTICLE = 1 << 14,
+    F_TABLE = 1 << 15,
+};
+
+struct tag_info {
+    const char *name;
+    unsigned flags;
+    signed char base;      /* readability's initial score by tag */
+    const char *reason;    /* boilerplate by tag alone */
+};
+
+/* Sorted by name for bsearch. */
+static const struct tag_info tags[] = {
+    {"a", F_A, 0, NULL},
+    {"address", F_BLOCK, -3, NULL},
+    {"applet", F_JUNK, 0, NULL},
+    {"area", F_JUNK, 0, NULL},
+    {"article", F_BLOCK | F_ARTICLE, 0, NULL},
+    {"aside", F_BLOCK, 0, "boilerplate:sidebar"},
+    {"audio", F_JUNK, 0, NULL},
+    {"blockquote", F_BLOCK | F_QUOTE | F_SCORE, 3, NULL},
+    {"body", F_BLOCK | F_BODY, 0, NULL},
+    {"br", F_BR, 0, NULL},
+    {"button", F_JUNK, 0, NULL},
+    {"canvas", F_JUNK, 0, NULL},
+    {"caption", F_BLOCK, 0, NULL},
+    {"center", F_BLOCK, 0, NULL},
+    {"datalist", F_JUNK, 0, NULL},
+    {"dd", F_BLOCK, -3, NULL},
+    {"details", F_BLOCK, 0, NULL},
+    {"dialog", F_JUNK, 0, NULL},
+    {"dir", F_BLOCK, -3, NULL},
+    {"div", F_BLOCK | F_SCORE, 5, NULL},
+    {"dl", F_BLOCK, -3, NULL},
+    {"dt", F_BLOCK, -3, NULL},
+    {"embed", F_JUNK, 0, NULL},
+    {"fieldset", F_BLOCK, 0, NULL},
+    {"figcaption", F_BLOCK | F_FIGCAP, 0, NULL},
+    {"figure", F_BLOCK, 0, NULL},
+    {"footer", F_BLOCK, 0, "boilerplate:footer"},
+    {"form", F_BLOCK, -3, NULL},
+    {"frame", F_JUNK, 0, NULL},
+    {"frameset", F_JUNK, 0, NULL},
+    {"h1", F_BLOCK | F_HEADING | F_H1, -5, NULL},
+    {"h2", F_BLOCK | F_HEADING | F_SCORE, -5, NULL},
+    {"h3", F_BLOCK | F_HEADING | F_SCORE, -5, NULL},
+    {"h4", F_BLOCK | F_HEADING | F_SCORE, -5, NULL},
+    {"h5", F_BLOCK | F_HEADING | F_SCORE, -5, NULL},
+    {"h6", F_BLOCK | F_HEADING | F_SCORE, -5, NULL},
+    {"head", F_JUNK, 0, NULL},
+    {"header", F_BLOCK, 0, "boilerplate:header"},
+    {"hgroup", F_BLOCK, 0, NULL},
+    {"hr", F_BLOCK, 0, NULL},
+    {"html", F_BLOCK, 0, NULL},
+    {"iframe", F_JUNK, 0, NULL},
+    {"input", F_JUNK, 0, NULL},
+    {"label", F_JUNK, 0, NULL},
+    {"legend", F_BLOCK, 0, NULL},
+    {"li", F_BLOCK | F_LI, -3, NULL},
+    {"link", F_JUNK, 0, NULL},
+    {"main", F_BLOCK, 0, NULL},
+    {"map", F_JUNK, 0, NULL},
+    {"menu", F_BLOCK, -3, "boilerplate:navigation"},
+    {"meta", F_JUNK, 0, NULL},
+    {"nav", F_BLOCK, 0, "boilerplate:navigation"},
+    {"noscript", F_JUNK, 0, NULL},
+    {"object", F_JUNK, 0, NULL},
+    {"ol", F_BLOCK, -3, NULL},
+    {"optgroup", F_JUNK, 0, NULL},
+    {"option", F_JUNK, 0, NULL},
+    {"p", F_BLOCK | F_SCORE, 0, NULL},
+    {"picture", F_JUNK, 0, NULL},
+    {"pre", F_BLOCK | F_PRE | F_SCORE, 3, NULL},
+    {"script", F_JUNK, 0, NULL},
+    {"section", F_BLOCK | F_SCORE, 0, NULL},
+    {"select", F_JUNK, 0, NULL},
+    {"source", F_JUNK, 0, NULL},
+    {"style", F_JUNK, 0, NULL},
+    {"summary", F_BLOCK, 0, NULL},
+    {"svg", F_JUNK, 0, NULL},
+    {"table", F_BLOCK | F_TABLE, 0, NULL},
+    {"tbody", F_BLOCK, 0, NULL},
+    {"td", F_CELL | F_SCORE, 3, NULL},
+    {"template", F_JUNK, 0, NULL},
+    {"textarea", F_JUNK, 0, NULL},
+    {"tfoot", F_BLOCK, 0, NULL},
+    {"th", F_CELL, -5, NULL},
+    {"thead", F_BLOCK, 0, NULL},
+    {"title", F_JUNK, 0, NULL},
+    {"tr", F_BLOCK | F_ROW, 0, NULL},
+    {"track", F_JUNK, 0, NULL},
+    {"ul", F_BLOCK, -3, NULL},
+    {"video", F_JUNK, 0, NULL},
+};
+
+static int tag_cmp(const void *k, const void *e)
+{
+    return strcmp(k, ((const struct tag_info *)e)->name);
+}
+
+static const struct tag_info *tag_lookup(const xmlChar *name)
+{
+    return bsearch(name, tags, sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]),
+                   tag_cmp);
+}
+
+/* One element of the page, in document order. */
+struct hn {
+    xmlNode *node;
+    long parent;            /* index, -1 for the root */
+    const struct tag_info *tag;
+    const char *reason;     /* why it is boilerplate, or NULL */
+    unsigned own, commas;   /* text directly inside (inline descendants
+                             * folded in for block elements) */
+    unsigned raw;           /* subtree text before boilerplate marking */
+    unsigned text, link;    /* subtree text and link text after marking */
+    float score;
+    short weight;
+    bool content;           /* named content container */
+    bool has_content;       /* ... or holds one */
+    bool drop, dropped_here, scored, picked;
+};
+
+struct hx {
+    struct warta_doc *doc;
+    struct hn *el;
+    size_t n, cap;
+    size_t max_nodes;
+    long max_depth;
+    bool depth_capped;
+    /* block under construction */
+    char *buf;
+    size_t len, bcap;
+    unsigned blink, btext;
+    long owner;
+};
+
+static size_t text_weight(const xmlChar *s, unsigned *commas)
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        unsigned char c = *s;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+            continue;
+        if ((c & 0xC0) == 0x80)
+            continue; /* count code points, not bytes */
+        if (c == ',')
+            (*commas)++;
+        n++;
+    }
+    return n;
+}
+
+static long node_index(const xmlNode *n)
+{
+    return n && n->_private ? (long)(uintptr_t)n->_private - 1 : -1;
+}
+
+/* Lowercased "class id" into buf; returns its length. */
+static size_t class_id(const xmlNode *n, char *buf, size_t cap, bool *article_body)
+{
+    size_t k = 0;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *nm = (const char *)a->name;
+        bool ci = !strcmp(nm, "class") || !strcmp(nm, "id");
+        bool ip = !strcmp(nm, "itemprop");
+        if ((!ci && !ip) || !a->children || !a->children->content)
+            continue;
+        const char *v = (const char *)a->children->content;
+        if (ip) {
+            if (!strcmp(v, "articleBody"))
+                *article_body = true;
+            continue;
+        }
+        if (k && k + 1 < cap)
+            buf[k++] = ' ';
+        for (; *v && k + 1 < cap; v++) {
+            char c = *v;
+            buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+static const char *attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (!strcmp((const char *)a->name, name))
+            return a->children && a->children->content
+                       ? (const char *)a->children->content
+                       : "";
+    return NULL;
+}
+
+static const char *role_reason(const char *role)
+{
+    static const struct {
+        const char *role, *reason;
+    } roles[] = {
+        {"navigation", "boilerplate:navigation"},
+        {"menu", "boilerplate:navigation"},
+        {"menubar", "boilerplate:navigation"},
+        {"search", "boilerplate:navigation"},
+        {"banner", "boilerplate:header"},
+        {"contentinfo", "boilerplate:footer"},
+        {"complementary", "boilerplate:sidebar"},
+        {"dialog", "boilerplate:prompt"},
+        {"alertdialog", "boilerplate:prompt"},
+    };
+    for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+        if (!strcmp(role, roles[i].role))
+            return roles[i].reason;
+    return NULL;
+}
+
+static bool is_hidden(const xmlNode *n)
+{
+    if (attr(n, "hidden"))
+        return true;
+    const char *st = attr(n, "style");
+    if (!st)
+        return false;
+    struct warta_str s = warta_str_from(st);
+    return warta_str_ifind(s, "display:none") >= 0 ||
+           warta_str_ifind(s, "display: none") >= 0 ||
+           warta_str_ifind(s, "visibility:hidden") >= 0 ||
+           warta_str_ifind(s, "visibility: hidden") >= 0;
+}
+
+/* Step 1: elements into the array with tag, verdicts and own text. The
+ * walk follows parent pointers, so it needs no stack at any depth. */
+static enum warta_err collect(struct hx *h, xmlNode *root,
+                              struct warta_error *err)
+{
+    xmlNode *n = root;
+    long cur = -1; /* index of n's parent element */
+    long depth = 0;
+    while (n) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (h->n == h->max_nodes)
+                return warta_error_set(
+                    err, WARTA_ERR_TOO_COMPLEX,
+                    "the page has more than %zu HTML elements (max-html-nodes)",
+                    h->max_nodes);
+            if (h->n == h->cap) {
+                h->cap = h->cap ? h->cap * 2 : 1024;
+                h->el = warta_xrealloc(h->el, h->cap * sizeof(*h->el));
+            }
+            struct hn *e = &h->el[h->n];
+            memset(e, 0, sizeof(*e));
+            e->node = n;
+            e->parent = cur;
+            e->tag = tag_lookup(n->name);
+            n->_private = (void *)(uintptr_t)(h->n + 1);
+            unsigned fl = e->tag ? e->tag->flags : 0;
+            if (!(fl & F_JUNK) && n->properties) {
+                char cls[256];
+                bool ab = false;
+                size_t cl = class_id(n, cls, sizeof(cls), &ab);
+                e->content = ab || (cl && warta_boilerplate_is_content(cls, cl));
+                if (cl && !e->content) {
+                    e->reason = warta_boilerplate_reason(cls, cl);
+                    e->weight = (short)warta_boilerplate_weight(cls, cl);
+                } else if (e->content) {
+                    e->weight = 25;
+                }
+                const char *role = attr(n, "role");
+                if (role && !e->reason)
+                    e->reason = role_reason(role);
+                if (is_hidden(n))
+                    e->reason = "boilerplate:hidden";
+            }
+            if (!e->reason && e->tag && e->tag->reason)
+                e->reason = e->tag->reason;
+            if (fl & F_JUNK)
+                e->drop = true;
+            h->n++;
+            /* Deeper than max-html-depth: the subtree still counts as
+             * text of this element, but its structure is not followed. */
+            if (!(fl & F_JUNK)) {
+                if (depth < h->max_depth) {
+                    descend = true;
+                } else if (!h->depth_capped) {
+                    h->depth_capped = true;
+                    warta_doc_warn(h->doc, "html-depth-flattened");
+                }
+            }
+        } else if ((n->type == XML_TEXT_NODE ||
+                    n->type == XML_CDATA_SECTION_NODE) && cur >= 0 &&
+                   n->content) {
+            h->el[cur].own += (unsigned)text_weight(n->content, &h->el[cur].commas);
+        }
+        if (descend && n->children) {
+            cur = (long)h->n - 1;
+            depth++;
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next) {
+            n = n->parent;
+            if (n && n->type == XML_ELEMENT_NODE) {
+                cur = h->el[cur].parent;
+                depth--;
+            }
+        }
+        if (!n || n == root)
+            break;
+        n = n->next;
+    }
+    return WARTA_OK;
+}
+
+/* Text of the subtree of a flattened (too deep) element is not in `own`;
+ * the marking and scoring still work, and extraction reads it whole. */
+
+static void mark_and_sum(struct hx *h)
+{
+    struct hn *el = h->el;
+    /* raw text and content containment, bottom-up */
+    for (size_t i = h->n; i-- > 0;) {
+        el[i].raw += el[i].own;
+        el[i].has_content |= el[i].content;
+        if (el[i].parent >= 0 && !(el[i].tag && (el[i].tag->flags & F_JUNK))) {
+            el[el[i].parent].raw += el[i].raw;
+            el[el[i].parent].has_content |= el[i].has_content;
+        }
+    }
+    unsigned page = 0;
+    for (size_t i = 0; i < h->n; i++)
+        if (el[i].tag && (el[i].tag->flags & F_BODY)) {
+            page = el[i].raw;
+            break;
+        }
+    /* boilerplate marking, top-down */
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        if (e->parent >= 0 && el[e->parent].drop) {
+            e->drop = true;
+            continue;
+        }
+        if (e->drop || !e->reason || e->has_content)
+            continue;
+        /* An element holding most of the page is the page, whatever its
+         * class says ("main has-sidebar"). */
+        if (e->raw > 1000 && e->raw * 2 > page)
+            continue;
+        e->drop = e->dropped_here = true;
+    }
+    /* text, links and inline text rolled into block owners, bottom-up */
+    for (size_t i = h->n; i-- > 0;) {
+        struct hn *e = &el[i];
+        if (e->drop) {
+            e->text = e->link = 0;
+            continue;
+        }
+        e->text += e->own;
+        unsigned fl = e->tag ? e->tag->flags : 0;
+        if (fl & F_A)
+            e->link = e->text;
+        if (e->parent < 0)
+            continue;
+        struct hn *p = &el[e->parent];
+        p->text += e->text;
+        p->link += e->link;
+        if (!(fl & (F_BLOCK | F_CELL))) {
+            p->own += e->own;
+            p->commas += e->commas;
+        }
+    }
+}
+
+static void init_candidate(struct hn *e)
+{
+    if (e->scored)
+        return;
+    e->scored = true;
+    e->score = (float)((e->tag ? e->tag->base : 0) + e->weight);
+}
+
+/* Step 4b: readability's scorer. Returns the best index or -1. */
+static long score(struct hx *h)
+{
+    struct hn *el = h->el;
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        if (e->drop || !e->tag || !(e->tag->flags & F_SCORE) || e->own < 25)
+            continue;
+        float s = 1.0f + (float)e->commas + (float)(e->own / 100 > 3 ? 3 : e->own / 100);
+        long a = e->parent;
+        for (int level = 0; a >= 0 && level < 5; level++, a = el[a].parent) {
+            init_candidate(&el[a]);
+            float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+            el[a].score += s / div;
+        }
+    }
+    long best = -1;
+    float best_score = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        if (!e->scored || e->drop)
+            continue;
+        float ld = e->text ? (float)e->link / (float)e->text : 0;
+        e->score *= 1.0f - ld;
+        if (best < 0 || e->score > best_score) {
+            best = (long)i;
+            best_score = e->score;
+        }
+    }
+    return best;
+}
+
+/* Step 4: mark picked containers. */
+static void pick(struct hx *h)
+{
+    struct hn *el = h->el;
+    long best = score(h);
+    long named = -1;
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        if (e->drop || !e->content)
+            continue;
+        if (named < 0 || e->text - e->link > el[named].text - el[named].link)
+            named = (long)i;
+    }
+    if (best < 0 && named < 0) {
+        for (size_t i = 0; i < h->n; i++)
+            if (el[i].tag && (el[i].tag->flags & F_BODY))
+                el[i].picked = true;
+        return;
+    }
+    unsigned best_text = best >= 0 ? el[best].text - el[best].link : 0;
+    if (named >= 0 && (el[named].text - el[named].link) * 2 >= best_text) {
+        el[named].picked = true;
+        return;
+    }
+    /* The winner plus siblings that look like more of the same. */
+    struct hn *b = &el[best];
+    float threshold = b->score * 0.2f > 10 ? b->score * 0.2f : 10;
+    long parent = b->parent;
+    if (parent < 0) {
+        b->picked = true;
+        return;
+    }
+    for (xmlNode *c = el[parent].node->children; c; c = c->next) {
+        long i = c->type == XML_ELEMENT_NODE ? node_index(c) : -1;
+        if (i < 0)
+            continue;
+        struct hn *s = &el[i];
+        if (s->drop)
+            continue;
+        if (i == best) {
+            s->picked = true;
+            continue;
+        }
+        if (s->scored && s->score >= threshold) {
+            s->picked = true;
+            continue;
+        }
+        if (s->tag && !strcmp(s->tag->name, "p")) {
+            float ld = s->text ? (float)s->link / (float)s->text : 0;
+            if ((s->text > 80 && ld < 0.25f) ||
+                (s->text > 0 && s->text <= 80 && ld == 0))
+                s->picked = true;
+        }
+    }
+}
+
+static void buf_add(struct hx *h, const char *s, size_t n)
+{
+    if (h->len + n + 1 > h->bcap) {
+        h->bcap = (h->len + n + 1) * 2;
+        h->buf = warta_xrealloc(h->buf, h->bcap);
+    }
+    memcpy(h->buf + h->len, s, n);
+    h->len += n;
+}
+
+static void record_removed(struct warta_doc *doc, const char *text,
+                           const char *reason)
+{
+    if (doc->n_removed == doc->cap_removed) {
+        size_t cap = doc->cap_removed ? doc->cap_removed * 2 : 16;
+        doc->removed = warta_arena_grow(doc->arena, doc->removed, doc->n_removed,
+                                        cap, sizeof(*doc->removed));
+        doc->cap_removed = cap;
+    }
+    struct warta_removed *r = &doc->removed[doc->n_removed++];
+    r->text = text;
+    r->reason = reason;
+    r->duplicate_of = -1;
+}
+
+/* Ends the block under construction: type from the owner's ancestry. */
+static void flush(struct hx *h)
+{
+    if (!h->len) {
+        h->owner = -1;
+        h->blink = h->btext = 0;
+        return;
+    }
+    struct warta_doc *doc = h->doc;
+    enum warta_block_type type = WARTA_BLOCK_PARAGRAPH;
+    enum warta_block_role role = WARTA_ROLE_BODY;
+    bool pre = false;
+    for (long a = h->owner; a >= 0; a = h->el[a].parent) {
+        unsigned fl = h->el[a].tag ? h->el[a].tag->flags : 0;
+        if (h->el[a].picked)
+            break;
+        if (fl & F_H1) {
+            type = WARTA_BLOCK_HEADING;
+            role = WARTA_ROLE_TITLE;
+            break;
+        }
+        if (fl & F_HEADING) {
+            type = WARTA_BLOCK_HEADING;
+            role = WARTA_ROLE_SUBHEAD;
+            break;
+        }
+        if (fl & F_FIGCAP) {
+            type = WARTA_BLOCK_CAPTION;
+            role = WARTA_ROLE_CAPTION;
+            break;
+        }
+        if (fl & F_PRE) {
+            type = WARTA_BLOCK_PREFORMATTED;
+            pre = true;
+            break;
+        }
+        if (fl & F_ROW) {
+            type = WARTA_BLOCK_TABLE_ROW;
+            break;
+        }
+        if (fl & F_LI) {
+            type = WARTA_BLOCK_LIST_ITEM;
+            break;
+        }
+        if (fl & F_QUOTE) {
+            type = WARTA_BLOCK_QUOTE;
+            break;
+        }
+    }
+    size_t n;
+    char *t = pre ? warta_text_normalize_lines(doc->arena, h->buf, h->len, &n)
+                  : warta_text_normalize(doc->arena, h->buf, h->len, &n);
+    if (n) {
+        bool link_dense = h->btext && h->blink * 2 > h->btext &&
+                          type != WARTA_BLOCK_PREFORMATTED;
+        if (link_dense) {
+            if (doc->opts.explain)
+                record_removed(doc, t, "link-dense");
+        } else {
+            struct warta_block *b = warta_doc_add_block(doc, type, t, n);
+            b->role = role;
+        }
+    }
+    h->len = 0;
+    h->owner = -1;
+    h->blink = h->btext = 0;
+}
+
+static bool inside_link(const struct hx *h, const xmlNode *n)
+{
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+        long i = node_index(n);
+        if (i < 0)
+            return false;
+        unsigned fl = h->el[i].tag ? h->el[i].tag->flags : 0;
+        if (fl & F_A)
+            return true;
+        if (fl & (F_BLOCK | F_CELL))
+            return false;
+    }
+    return false;
+}
+
+/* Text of a subtree, for `explain`; iterative. */
+static char *subtree_text(struct hx *h, xmlNode *root, size_t *n)
+{
+    size_t save = h->len;
+    xmlNode *x = root->children;
+    while (x) {
+        if (x->type == XML_TEXT_NODE && x->content) {
+            buf_add(h, (const char *)x->content, strlen((const char *)x->content));
+        } else if (x->type == XML_ELEMENT_NODE && x->children) {
+            long i = node_index(x);
+            if (!(i >= 0 && h->el[i].tag && (h->el[i].tag->flags & F_JUNK))) {
+                buf_add(h, " ", 1);
+                x = x->children;
+                continue;
+            }
+        }
+        while (x && x != root && !x->next)
+            x = x->parent;
+        if (!x || x == root)
+            break;
+        x = x->next;
+    }
+    char *t = warta_text_normalize(h->doc->arena, h->buf + save, h->len - save, n);
+    h->len = save;
+    return t;
+}
+
+/* Step 5: blocks from one picked container, skipping boilerplate. */
+static void extract(struct hx *h, xmlNode *root)
+{
+    xmlNode *n = root;
+    while (n) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            long i = node_index(n);
+            struct hn *e = i >= 0 ? &h->el[i] : NULL;
+            unsigned fl = e && e->tag ? e->tag->flags : 0;
+            if (e && e->drop) {
+                if (e->dropped_here && h->doc->opts.explain && e->raw) {
+                    size_t len;
+                    char *t = subtree_text(h, n, &len);
+                    if (len)
+                        record_removed(h->doc, t, e->reason);
+                }
+            } else if (fl & F_BR) {
+                flush(h);
+            } else {
+                if (fl & F_BLOCK)
+                    flush(h);
+                else if (fl & F_CELL)
+                    buf_add(h, " ", 1);
+                descend = true;
+            }
+        } else if ((n->type == XML_TEXT_NODE ||
+                    n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            const char *s = (const char *)n->content;
+            size_t l = strlen(s);
+            unsigned c = 0;
+            unsigned w = (unsigned)text_weight(n->content, &c);
+            if (w) {
+                if (h->owner < 0)
+                    h->owner = node_index(n->parent);
+                h->btext += w;
+                if (inside_link(h, n->parent))
+                    h->blink += w;
+            }
+            buf_add(h, s, l);
+        }
+        if (descend && n->children) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            if (n == root)
+                return;
+            if (n->type == XML_ELEMENT_NODE) {
+                long i = node_index(n);
+                if (i >= 0 && h->el[i].tag &&
+                    (h->el[i].tag->flags & F_BLOCK) && !h->el[i].drop)
+                    flush(h);
+                else if (i >= 0 && h->el[i].tag && (h->el[i].tag->flags & F_CELL))
+                    buf_add(h, " ", 1);
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+}
+
+static void free_html(void *p)
+{
+    xmlFreeDoc(p);
+}
 
 enum warta_err warta_clean_html(struct warta_doc *doc,
                                 const struct warta_env *env,
                                 struct warta_error *err)
 {
-    return warta_clean_text(doc, env, err);
+    struct warta_config defaults;
+    const struct warta_config *cfg = env ? env->cfg : NULL;
+    if (!cfg) {
+        warta_config_defaults(&defaults);
+        cfg = &defaults;
+    }
+    size_t len;
+    char *utf8 = warta_html_decode(doc, &len);
+    if (len > INT32_MAX)
+        return warta_error_set(err, WARTA_ERR_PAYLOAD_TOO_LARGE,
+                               "the HTML is larger than 2 GiB");
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    htmlDocPtr x = htmlReadMemory(utf8, (int)len, doc->base_url, "UTF-8", opts);
+    if (!x)
+        return warta_error_set(err, WARTA_ERR_NO_CONTENT,
+                               "the HTML could not be parsed");
+    doc->html = x;
+    doc->html_free = free_html;
+
+    struct hx h = {.doc = doc,
+                   .max_nodes = cfg->max_html_nodes,
+                   .max_depth = cfg->max_html_depth,
+                   .owner = -1};
+    enum warta_err rc = WARTA_OK;
+    xmlNode *root = xmlDocGetRootElement(x);
+    if (!root)
+        goto out;
+    rc = collect(&h, root, err);
+    if (rc != WARTA_OK)
+        goto out;
+    mark_and_sum(&h);
+    pick(&h);
+    for (size_t i = 0; i < h.n; i++) {
+        if (!h.el[i].picked)
+            continue;
+        extract(&h, h.el[i].node);
+        flush(&h);
+    }
+out:
+    free(h.el);
+    free(h.buf);
+    return rc;
 }

@@ -1,0 +1,190 @@
+/*
+ * Language-neutral boilerplate patterns of class and id attributes. Words
+ * here are CSS naming conventions shared across the web (and across
+ * languages), not phrases a reader sees; phrases go to handlers/lang/.
+ *
+ * Short words match whole tokens only (`ad` must not hit `header` or
+ * `shadow`); long, distinctive stems match anywhere.
+ */
+#include "clean/html.h"
+
+#include <string.h>
+
+struct pattern {
+    const char *word;
+    const char *reason;
+};
+
+/* Whole-token matches; tokens are split on anything but [a-z0-9]. */
+static const struct pattern token_patterns[] = {
+    {"nav", "boilerplate:navigation"},
+    {"navbar", "boilerplate:navigation"},
+    {"menu", "boilerplate:navigation"},
+    {"breadcrumb", "boilerplate:navigation"},
+    {"breadcrumbs", "boilerplate:navigation"},
+    {"pagination", "boilerplate:navigation"},
+    {"pager", "boilerplate:navigation"},
+    {"skip", "boilerplate:navigation"},
+    {"toolbar", "boilerplate:navigation"},
+    {"masthead", "boilerplate:navigation"},
+    {"comment", "boilerplate:comments"},
+    {"comments", "boilerplate:comments"},
+    {"disqus", "boilerplate:comments"},
+    {"share", "boilerplate:share"},
+    {"sharing", "boilerplate:share"},
+    {"social", "boilerplate:share"},
+    {"related", "boilerplate:related"},
+    {"trending", "boilerplate:related"},
+    {"popular", "boilerplate:related"},
+    {"recirc", "boilerplate:related"},
+    {"ad", "boilerplate:ads"},
+    {"ads", "boilerplate:ads"},
+    {"adv", "boilerplate:ads"},
+    {"advert", "boilerplate:ads"},
+    {"adslot", "boilerplate:ads"},
+    {"dfp", "boilerplate:ads"},
+    {"sponsor", "boilerplate:ads"},
+    {"sponsored", "boilerplate:ads"},
+    {"banner", "boilerplate:ads"},
+    {"footer", "boilerplate:footer"},
+    {"sidebar", "boilerplate:sidebar"},
+    {"aside", "boilerplate:sidebar"},
+    {"rail", "boilerplate:sidebar"},
+    {"widget", "boilerplate:sidebar"},
+    {"tags", "boilerplate:tags"},
+    {"keywords", "boilerplate:tags"},
+    {"byline", "boilerplate:byline"},
+    {"hidden", "boilerplate:hidden"},
+    {"popup", "boilerplate:prompt"},
+    {"modal", "boilerplate:prompt"},
+    {"signup", "boilerplate:newsletter"},
+    {"login", "boilerplate:prompt"},
+    {NULL, NULL},
+};
+
+/* Substring matches on the lowercased attribute text. */
+static const struct pattern stem_patterns[] = {
+    {"navigation", "boilerplate:navigation"},
+    {"breadcrumb", "boilerplate:navigation"},
+    {"comment-", "boilerplate:comments"},
+    {"comments", "boilerplate:comments"},
+    {"share-", "boilerplate:share"},
+    {"sharing", "boilerplate:share"},
+    {"social", "boilerplate:share"},
+    {"sharethis", "boilerplate:share"},
+    {"related", "boilerplate:related"},
+    {"recommend", "boilerplate:related"},
+    {"more-stories", "boilerplate:related"},
+    {"most-popular", "boilerplate:related"},
+    {"outbrain", "boilerplate:related"},
+    {"taboola", "boilerplate:related"},
+    {"advert", "boilerplate:ads"},
+    {"promo", "boilerplate:ads"},
+    {"newsletter", "boilerplate:newsletter"},
+    {"subscribe", "boilerplate:newsletter"},
+    {"subscription", "boilerplate:newsletter"},
+    {"cookie", "boilerplate:cookie"},
+    {"consent", "boilerplate:cookie"},
+    {"gdpr", "boilerplate:cookie"},
+    {"sidebar", "boilerplate:sidebar"},
+    {"footer", "boilerplate:footer"},
+    {"sr-only", "boilerplate:hidden"},
+    {"visually-hidden", "boilerplate:hidden"},
+    {"screen-reader", "boilerplate:hidden"},
+    {NULL, NULL},
+};
+
+/* Main-content containers, matched with '-' and '_' removed. */
+static const char *const content_stems[] = {
+    "articlebody", "articlecontent", "articletext", "articlecopy",
+    "postcontent", "postbody", "posttext", "entrycontent", "entrybody",
+    "storybody", "storycontent", "storytext", "contentbody", "bodytext",
+    "bodycopy", "textbody", "richtext", "articlemain", "newsbody",
+    "detailcontent", "detailtext", "contentarticle", "readcontent",
+    NULL,
+};
+
+static const char *const negative_stems[] = {
+    "hidden", "banner", "combx", "comment", "contact", "foot", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
+    "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+    "tags", "tool", "widget", "byline", "author", "social", "caption",
+    NULL,
+};
+
+static const char *const positive_stems[] = {
+    "article", "body", "content", "entry", "hentry", "main", "page",
+    "post", "text", "blog", "story", NULL,
+};
+
+static bool has_stem(const char *s, size_t len, const char *stem)
+{
+    size_t n = strlen(stem);
+    if (n > len)
+        return false;
+    const char *end = s + len - n;
+    for (const char *p = s; p <= end; p++) {
+        p = memchr(p, stem[0], (size_t)(end - p) + 1);
+        if (!p)
+            return false;
+        if (!memcmp(p, stem, n))
+            return true;
+    }
+    return false;
+}
+
+static bool is_word(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+const char *warta_boilerplate_reason(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && !is_word(s[i]))
+            i++;
+        size_t st = i;
+        while (i < len && is_word(s[i]))
+            i++;
+        size_t n = i - st;
+        if (!n)
+            break;
+        for (const struct pattern *p = token_patterns; p->word; p++)
+            if (strlen(p->word) == n && !memcmp(p->word, s + st, n))
+                return p->reason;
+    }
+    for (const struct pattern *p = stem_patterns; p->word; p++)
+        if (has_stem(s, len, p->word))
+            return p->reason;
+    return NULL;
+}
+
+bool warta_boilerplate_is_content(const char *s, size_t len)
+{
+    char buf[256];
+    size_t k = 0;
+    for (size_t i = 0; i < len && k + 1 < sizeof(buf); i++)
+        if (s[i] != '-' && s[i] != '_')
+            buf[k++] = s[i];
+    for (const char *const *p = content_stems; *p; p++)
+        if (has_stem(buf, k, *p))
+            return true;
+    return false;
+}
+
+int warta_boilerplate_weight(const char *s, size_t len)
+{
+    int w = 0;
+    for (const char *const *p = negative_stems; *p; p++)
+        if (has_stem(s, len, *p)) {
+            w -= 25;
+            break;
+        }
+    for (const char *const *p = positive_stems; *p; p++)
+        if (has_stem(s, len, *p)) {
+            w += 25;
+            break;
+        }
+    return w;
+}
