@@ -1,20 +1,130 @@
-/* placeholder */
-#include "clean.h"
-#include "warta/unicode.h"
+/*
+ * Plain text -> blocks. Pasted copy comes in two shapes: one paragraph per
+ * line (web copy-paste), or hard-wrapped lines with blank lines between
+ * paragraphs (wire copy, e-mail). The second is recognised from its line
+ * lengths and re-joined, so both give one block per paragraph.
+ */
+#include <ctype.h>
 #include <string.h>
+
+#include "clean.h"
+#include "warta/str.h"
+#include "warta/unicode.h"
+
+struct line {
+    const char *p;
+    size_t len;
+};
+
+/* "- item", "• item", "* item", "1. item", "2) item", "a. item". */
+static bool is_list_item(const char *p, size_t len)
+{
+    if (len >= 2 && (p[0] == '-' || p[0] == '*') && p[1] == ' ')
+        return true;
+    if (len >= 4 && !memcmp(p, "\xE2\x80\xA2 ", 4)) /* U+2022 bullet */
+        return true;
+    size_t i = 0;
+    while (i < len && i < 3 && isdigit((unsigned char)p[i]))
+        i++;
+    if (i == 0 && len >= 3 && islower((unsigned char)p[0]))
+        i = 1;
+    return i > 0 && i + 1 < len && (p[i] == '.' || p[i] == ')') &&
+           p[i + 1] == ' ';
+}
+
+static bool ends_sentence(const char *p, size_t len)
+{
+    while (len && (p[len - 1] == '"' || p[len - 1] == '\'' || p[len - 1] == ')'))
+        len--;
+    if (len >= 3 && (unsigned char)p[len - 3] == 0xE2 &&
+        (unsigned char)p[len - 2] == 0x80 &&
+        ((unsigned char)p[len - 1] == 0x9D || (unsigned char)p[len - 1] == 0x99))
+        len -= 3; /* closing curly quote */
+    return len && (p[len - 1] == '.' || p[len - 1] == '!' ||
+                   p[len - 1] == '?' || p[len - 1] == ':');
+}
+
+/* Hard-wrapped copy: blank lines separate paragraphs, most lines inside a
+ * paragraph run to a similar width and stop short of it only at the end. */
+static bool looks_hard_wrapped(const struct line *lines, size_t n)
+{
+    size_t blanks = 0, wrapped = 0, candidates = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].len == 0) {
+            blanks++;
+            continue;
+        }
+        bool next_is_text = i + 1 < n && lines[i + 1].len > 0;
+        if (!next_is_text)
+            continue;
+        candidates++;
+        size_t cps = warta_utf8_length(lines[i].p, lines[i].len);
+        if (cps >= 50 && cps <= 100 && !ends_sentence(lines[i].p, lines[i].len))
+            wrapped++;
+    }
+    return blanks > 0 && candidates >= 3 && wrapped * 2 >= candidates;
+}
 
 enum warta_err warta_clean_text(struct warta_doc *doc,
                                 const struct warta_env *env,
                                 struct warta_error *err)
 {
-    (void)env; (void)err;
-    size_t n;
-    char *t = warta_text_normalize_lines(doc->arena, doc->input, doc->input_len, &n);
-    char *p = t;
-    while (*p) {
-        size_t l = strcspn(p, "\n");
-        if (l) warta_doc_add_block(doc, WARTA_BLOCK_PARAGRAPH, p, l);
-        p += l; if (*p) p++;
+    (void)env;
+    (void)err;
+    size_t n_text;
+    char *text = warta_text_normalize_lines(doc->arena, doc->input,
+                                            doc->input_len, &n_text);
+    size_t n_lines = 1;
+    for (size_t i = 0; i < n_text; i++)
+        n_lines += text[i] == '\n';
+    struct line *lines = warta_arena_alloc(doc->arena, n_lines * sizeof(*lines));
+    size_t k = 0;
+    for (char *p = text;; k++) {
+        char *nl = strchr(p, '\n');
+        lines[k].p = p;
+        lines[k].len = nl ? (size_t)(nl - p) : strlen(p);
+        if (!nl) {
+            k++;
+            break;
+        }
+        p = nl + 1;
+    }
+    n_lines = k;
+
+    bool wrapped = looks_hard_wrapped(lines, n_lines);
+    for (size_t i = 0; i < n_lines; i++) {
+        if (lines[i].len == 0)
+            continue;
+        bool list = is_list_item(lines[i].p, lines[i].len);
+        size_t end = i;
+        if (wrapped && !list) {
+            /* Join until a blank line, a list item or a sentence end on a
+             * visibly short line. */
+            while (end + 1 < n_lines && lines[end + 1].len > 0 &&
+                   !is_list_item(lines[end + 1].p, lines[end + 1].len) &&
+                   !(ends_sentence(lines[end].p, lines[end].len) &&
+                     warta_utf8_length(lines[end].p, lines[end].len) < 50))
+                end++;
+        }
+        if (end == i) {
+            warta_doc_add_block(doc, list ? WARTA_BLOCK_LIST_ITEM
+                                          : WARTA_BLOCK_PARAGRAPH,
+                                lines[i].p, lines[i].len);
+            continue;
+        }
+        size_t total = 0;
+        for (size_t j = i; j <= end; j++)
+            total += lines[j].len + 1;
+        char *joined = warta_arena_alloc(doc->arena, total + 1);
+        size_t w = 0;
+        for (size_t j = i; j <= end; j++) {
+            if (w)
+                joined[w++] = ' ';
+            memcpy(joined + w, lines[j].p, lines[j].len);
+            w += lines[j].len;
+        }
+        warta_doc_add_block(doc, WARTA_BLOCK_PARAGRAPH, joined, w);
+        i = end;
     }
     return WARTA_OK;
 }

@@ -1,7 +1,191 @@
-/* In-article duplicate blocks: placeholder. */
+/*
+ * Repeated blocks inside one article: a body pasted twice, a "Baca juga"
+ * list repeated under it, a paragraph re-sent with one word changed.
+ *
+ * Exact repeats are found by hashing the folded text (case, accents and
+ * punctuation ignored). Near repeats by 3-word shingles: blocks sharing one
+ * of their four smallest shingle hashes become candidates (a MinHash
+ * bucket, so the work stays linear), and a candidate pair with a Jaccard
+ * similarity of NEAR_JACCARD or more is a repeat.
+ *
+ * Short lines may repeat on purpose ("Menimbang:", the numbered items of a
+ * ruling); a short repeat is removed only when it sits in a run of repeats
+ * (its neighbour repeats its original's neighbour), as in a pasted-twice
+ * body.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
 #include "dedupe.h"
+#include "warta/unicode.h"
+
+#define SHORT_WORDS 8
+#define NEAR_MIN_WORDS 12
+#define NEAR_JACCARD 0.8
+#define SKETCH 4
+#define MAX_CANDIDATES 8
+
+struct block_print {
+    uint64_t exact;
+    uint64_t *shingles; /* sorted, unique */
+    size_t n_shingles, words;
+    long dup_of;        /* first pass: earlier block it repeats, or -1 */
+    bool near;
+};
+
+struct bucket_entry {
+    uint64_t hash;
+    size_t block;
+};
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const struct bucket_entry *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->block < y->block ? -1 : x->block > y->block;
+}
+
+static void fingerprint(struct warta_arena *a, const struct warta_block *b,
+                        struct block_print *bp)
+{
+    size_t flen;
+    char *folded = warta_text_fold(a, b->text, b->len, &flen);
+    bp->exact = XXH3_64bits(folded, flen);
+    bp->dup_of = -1;
+    /* Word starts, then one hash per 3-word window. */
+    size_t words = flen ? 1 : 0;
+    for (size_t i = 0; i < flen; i++)
+        words += folded[i] == ' ';
+    bp->words = words;
+    if (words < NEAR_MIN_WORDS)
+        return;
+    size_t *starts = warta_arena_alloc(a, (words + 1) * sizeof(*starts));
+    size_t w = 0;
+    starts[w++] = 0;
+    for (size_t i = 0; i < flen; i++)
+        if (folded[i] == ' ')
+            starts[w++] = i + 1;
+    starts[w] = flen + 1;
+    bp->n_shingles = words - 2;
+    bp->shingles = warta_arena_alloc(a, bp->n_shingles * sizeof(uint64_t));
+    for (size_t i = 0; i + 2 < words; i++)
+        bp->shingles[i] = XXH3_64bits(folded + starts[i], starts[i + 3] - 1 - starts[i]);
+    qsort(bp->shingles, bp->n_shingles, sizeof(uint64_t), cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < bp->n_shingles; i++)
+        if (u == 0 || bp->shingles[u - 1] != bp->shingles[i])
+            bp->shingles[u++] = bp->shingles[i];
+    bp->n_shingles = u;
+}
+
+static double jaccard(const struct block_print *x, const struct block_print *y)
+{
+    size_t i = 0, j = 0, common = 0;
+    while (i < x->n_shingles && j < y->n_shingles) {
+        if (x->shingles[i] == y->shingles[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (x->shingles[i] < y->shingles[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    size_t uni = x->n_shingles + y->n_shingles - common;
+    return uni ? (double)common / (double)uni : 0.0;
+}
+
+/* Exact repeats through a hash table of (hash -> first block). */
+static void find_exact(struct warta_doc *doc, struct block_print *bp)
+{
+    size_t n = doc->n_blocks, cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    long *slots = warta_arena_alloc(doc->arena, cap * sizeof(*slots));
+    for (size_t i = 0; i < cap; i++)
+        slots[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (doc->blocks[i].removed_reason || bp[i].words == 0)
+            continue;
+        size_t h = (size_t)bp[i].exact & (cap - 1);
+        while (slots[h] >= 0 && bp[slots[h]].exact != bp[i].exact)
+            h = (h + 1) & (cap - 1);
+        if (slots[h] < 0)
+            slots[h] = (long)i;
+        else
+            bp[i].dup_of = slots[h];
+    }
+}
+
+static void find_near(struct warta_doc *doc, struct block_print *bp)
+{
+    size_t n = doc->n_blocks, n_entries = 0;
+    struct bucket_entry *entries =
+        warta_arena_alloc(doc->arena, (n * SKETCH + 1) * sizeof(*entries));
+    for (size_t i = 0; i < n; i++) {
+        if (doc->blocks[i].removed_reason || bp[i].dup_of >= 0)
+            continue;
+        for (size_t k = 0; k < SKETCH && k < bp[i].n_shingles; k++)
+            entries[n_entries++] = (struct bucket_entry){bp[i].shingles[k], i};
+    }
+    qsort(entries, n_entries, sizeof(*entries), cmp_entry);
+    for (size_t g = 0; g < n_entries;) {
+        size_t end = g;
+        while (end < n_entries && entries[end].hash == entries[g].hash)
+            end++;
+        /* Each block against the first few earlier members of its bucket. */
+        for (size_t x = g + 1; x < end; x++) {
+            size_t i = entries[x].block;
+            if (bp[i].dup_of >= 0)
+                continue;
+            for (size_t y = g; y < x && y < g + MAX_CANDIDATES; y++) {
+                size_t j = entries[y].block;
+                if (j == i || bp[j].dup_of >= 0)
+                    continue;
+                if (jaccard(&bp[i], &bp[j]) >= NEAR_JACCARD) {
+                    bp[i].dup_of = (long)j;
+                    bp[i].near = true;
+                    break;
+                }
+            }
+        }
+        g = end;
+    }
+}
 
 void warta_dedupe_blocks(struct warta_doc *doc)
 {
-    (void)doc;
+    size_t n = doc->n_blocks;
+    if (n < 2)
+        return;
+    struct block_print *bp = warta_arena_alloc(doc->arena, n * sizeof(*bp));
+    for (size_t i = 0; i < n; i++)
+        fingerprint(doc->arena, &doc->blocks[i], &bp[i]);
+    find_exact(doc, bp);
+    find_near(doc, bp);
+
+    for (size_t i = 0; i < n; i++) {
+        long j = bp[i].dup_of;
+        if (j < 0)
+            continue;
+        struct warta_block *b = &doc->blocks[i];
+        if (warta_role_is_content(b->role) && bp[i].words < SHORT_WORDS) {
+            bool run = (i > 0 && j > 0 && bp[i - 1].dup_of == j - 1) ||
+                       (i + 1 < n && bp[i + 1].dup_of == j + 1);
+            if (!run)
+                continue;
+        }
+        b->removed_reason = bp[i].near ? "near-duplicate" : "duplicate";
+        b->duplicate_of = j;
+        doc->dedupe.removed_blocks++;
+    }
 }

@@ -81,6 +81,10 @@ static const char *const stopwords[] = {
 
 static const char *const photo_words[] = {"Photo", "File photo", "Reuters", NULL};
 
+static const char *const copyright_prefixes[] = {"All rights reserved", NULL};
+
+static const char *const place_prepositions[] = {"in", NULL};
+
 const struct warta_lang warta_lang_en = {
     .code = "en",
     .name = "English",
@@ -96,4 +100,6 @@ const struct warta_lang warta_lang_en = {
     .name_conjunctions = name_conjunctions,
     .stopwords = stopwords,
     .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
 };

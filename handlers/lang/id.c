@@ -79,6 +79,10 @@ static const char *const stopwords[] = {
 
 static const char *const photo_words[] = {"Foto", "ANTARA FOTO", NULL};
 
+static const char *const copyright_prefixes[] = {"Hak cipta", "Hak Cipta", NULL};
+
+static const char *const place_prepositions[] = {"di", NULL};
+
 const struct warta_lang warta_lang_id = {
     .code = "id",
     .name = "Indonesian",
@@ -94,4 +98,6 @@ const struct warta_lang warta_lang_id = {
     .name_conjunctions = name_conjunctions,
     .stopwords = stopwords,
     .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
 };

@@ -67,6 +67,10 @@ static const char *const stopwords[] = {
 
 static const char *const photo_words[] = {"Gambar", "Foto", NULL};
 
+static const char *const copyright_prefixes[] = {"Hak cipta", NULL};
+
+static const char *const place_prepositions[] = {"di", NULL};
+
 const struct warta_lang warta_lang_ms = {
     .code = "ms",
     .name = "Malay",
@@ -82,4 +86,6 @@ const struct warta_lang warta_lang_ms = {
     .name_conjunctions = name_conjunctions,
     .stopwords = stopwords,
     .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
 };

@@ -62,6 +62,12 @@ struct warta_lang {
     const char *const *stopwords;
     /* Caption/credit markers inside parentheses ("Foto", "Photo"). */
     const char *const *photo_words;
+    /* Line openers of a copyright notice besides "Copyright" and the sign
+     * ("Hak cipta"). */
+    const char *const *copyright_prefixes;
+    /* Words joining a name to a place in wire credits ("in" of "Reporting
+     * by A in Jakarta"); the place is dropped from the name. */
+    const char *const *place_prepositions;
 };
 
 /* All registered languages, in registry order. */

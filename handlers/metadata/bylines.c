@@ -1,0 +1,107 @@
+/*
+ * Names out of bylines and credit lines: "By A, B and C", "Oleh A dan B",
+ * "Reporting by A in Jakarta; ..." (the caller splits on ';'). Prefixes,
+ * conjunctions and place prepositions come from the language tables.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "metadata.h"
+#include "warta/lang.h"
+#include "warta/str.h"
+
+#define NAME_MAX_WORDS 6
+#define NAME_MAX_BYTES 80
+
+static bool word_at(struct warta_str s, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    if (i + n > s.len || !warta_str_istarts(warta_str_make(s.p + i, s.len - i), w))
+        return false;
+    bool left = i == 0 || s.p[i - 1] == ' ';
+    bool right = i + n == s.len || s.p[i + n] == ' ';
+    return left && right;
+}
+
+/* Strips one leading "By"/"Oleh" (any registered language). */
+static struct warta_str strip_prefix(struct warta_str s)
+{
+    size_t n_langs;
+    const struct warta_lang *const *langs = warta_langs(&n_langs);
+    for (size_t l = 0; l < n_langs; l++)
+        for (const char *const *p = langs[l]->byline_prefixes; *p; p++)
+            if (word_at(s, 0, *p)) {
+                size_t n = strlen(*p);
+                return warta_str_trim(warta_str_make(s.p + n, s.len - n));
+            }
+    return s;
+}
+
+/* Cuts "Name in Jakarta" to "Name", "Name (ANTARA)" to "Name". */
+static struct warta_str clean_name(struct warta_str s)
+{
+    const char *paren = memchr(s.p, '(', s.len);
+    if (paren)
+        s.len = (size_t)(paren - s.p);
+    s = warta_str_trim(s);
+    size_t n_langs;
+    const struct warta_lang *const *langs = warta_langs(&n_langs);
+    for (size_t i = 1; i < s.len; i++) {
+        if (s.p[i - 1] != ' ')
+            continue;
+        for (size_t l = 0; l < n_langs; l++)
+            for (const char *const *w = langs[l]->place_prepositions; w && *w; w++)
+                if (word_at(s, i, *w) && i + strlen(*w) + 1 < s.len &&
+                    isupper((unsigned char)s.p[i + strlen(*w) + 1]))
+                    return warta_str_trim(warta_str_make(s.p, i));
+    }
+    while (s.len && strchr(".,;:-", s.p[s.len - 1]))
+        s.len--;
+    return warta_str_trim(s);
+}
+
+static void push_name(struct warta_arena *a, struct warta_strlist *list,
+                      struct warta_str s)
+{
+    s = clean_name(strip_prefix(warta_str_trim(s)));
+    size_t words = warta_count_words(s.p, s.len);
+    if (words == 0 || words > NAME_MAX_WORDS || s.len > NAME_MAX_BYTES)
+        return;
+    /* A name starts with a letter; "2023" or "-" is no name. */
+    if (!isalpha((unsigned char)s.p[0]) && (unsigned char)s.p[0] < 0x80)
+        return;
+    warta_strlist_push_unique(a, list, warta_arena_strndup(a, s.p, s.len));
+}
+
+void warta_split_names(struct warta_arena *a, struct warta_strlist *list,
+                       const char *text, size_t len)
+{
+    struct warta_str s = strip_prefix(warta_str_trim(warta_str_make(text, len)));
+    size_t n_langs;
+    const struct warta_lang *const *langs = warta_langs(&n_langs);
+    size_t start = 0;
+    for (size_t i = 0; i <= s.len; i++) {
+        size_t cut = 0; /* length of the separator at i */
+        if (i == s.len) {
+            cut = 1;
+        } else if (s.p[i] == ',' || s.p[i] == ';' || s.p[i] == '&' ||
+                   s.p[i] == '|') {
+            cut = 1;
+        } else if (s.p[i] == ' ') {
+            for (size_t l = 0; l < n_langs && !cut; l++)
+                for (const char *const *w = langs[l]->name_conjunctions; *w; w++)
+                    /* Exact case: "dan" joins names, "Dan" is one. */
+                    if (word_at(s, i + 1, *w) && !memcmp(s.p + i + 1, *w, strlen(*w))) {
+                        cut = strlen(*w) + 2;
+                        break;
+                    }
+        }
+        if (!cut)
+            continue;
+        push_name(a, list, warta_str_make(s.p + start, i - start));
+        start = i + cut;
+        i = start - 1;
+        if (start > s.len)
+            break;
+    }
+}

@@ -1,0 +1,375 @@
+/*
+ * Dates in free text: "Selasa, 23 Februari 2016 15:06 WIB", "Rabu 17 Jun
+ * 2015, 10:08 WIB", "17 Feb 2016 at 09:10 WIB", "May 8, 2023 4:46 PM",
+ * "08/05/2023 16.46 WIB", ISO 8601. Month, weekday and zone names come from
+ * the language tables; the parse is a scan over tokens, so any order of
+ * weekday, punctuation and connecting words ("pukul", "at") is accepted.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "metadata.h"
+#include "warta/str.h"
+
+enum tok_kind { TOK_NUM, TOK_WORD, TOK_PUNCT };
+
+struct tok {
+    enum tok_kind kind;
+    const char *p;
+    size_t len;
+    long num;
+};
+
+#define MAX_TOKS 64
+
+static size_t tokenize(const char *p, size_t len, struct tok *t, size_t max)
+{
+    size_t n = 0, i = 0;
+    while (i < len && n < max) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == ' ' || c == '\t' || c == '\n') {
+            i++;
+            continue;
+        }
+        struct tok *k = &t[n];
+        k->p = p + i;
+        if (isdigit(c)) {
+            size_t j = i;
+            long v = 0;
+            while (j < len && isdigit((unsigned char)p[j]) && j - i < 9)
+                v = v * 10 + (p[j++] - '0');
+            k->kind = TOK_NUM;
+            k->num = v;
+            k->len = j - i;
+            i = j;
+        } else if (isalpha(c) || c >= 0x80) {
+            size_t j = i;
+            while (j < len && (isalpha((unsigned char)p[j]) ||
+                               (unsigned char)p[j] >= 0x80 || p[j] == '\''))
+                j++;
+            k->kind = TOK_WORD;
+            k->len = j - i;
+            i = j;
+        } else {
+            k->kind = TOK_PUNCT;
+            k->len = 1;
+            i++;
+        }
+        n++;
+    }
+    return n;
+}
+
+static bool word_is(const struct tok *t, const char *w)
+{
+    return t->kind == TOK_WORD && warta_str_ieq(warta_str_make(t->p, t->len), w);
+}
+
+/* Month number from any language's table ("Mei", "Sept", "Ogos"), also
+ * with a trailing period ("Jan."). */
+static int month_of(const struct tok *t)
+{
+    if (t->kind != TOK_WORD)
+        return 0;
+    size_t n;
+    const struct warta_lang *const *langs = warta_langs(&n);
+    for (size_t l = 0; l < n; l++)
+        for (const struct warta_month_name *m = langs[l]->months; m->name; m++)
+            if (word_is(t, m->name))
+                return m->month;
+    return 0;
+}
+
+static bool zone_of(const struct tok *t, int *offset)
+{
+    if (t->kind != TOK_WORD)
+        return false;
+    size_t n;
+    const struct warta_lang *const *langs = warta_langs(&n);
+    for (size_t l = 0; l < n; l++)
+        for (const struct warta_zone_name *z = langs[l]->zones; z->abbr; z++)
+            if (word_is(t, z->abbr)) {
+                *offset = z->offset_minutes;
+                return true;
+            }
+    return false;
+}
+
+static bool is_connector(const struct tok *t)
+{
+    if (t->kind == TOK_PUNCT)
+        return strchr(",-|/", t->p[0]) != NULL || (unsigned char)t->p[0] >= 0x80;
+    if (t->kind != TOK_WORD)
+        return false;
+    if ((unsigned char)t->p[0] >= 0x80)
+        return true; /* en/em dash bytes tokenised as a word */
+    size_t n;
+    const struct warta_lang *const *langs = warta_langs(&n);
+    for (size_t l = 0; l < n; l++)
+        for (const char *const *w = langs[l]->time_words; *w; w++)
+            if (word_is(t, *w))
+                return true;
+    return false;
+}
+
+static bool valid_date(long y, long m, long d)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return false;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return false;
+    return true;
+}
+
+static long full_year(const struct tok *t)
+{
+    if (t->kind != TOK_NUM)
+        return -1;
+    if (t->len == 4)
+        return t->num;
+    if (t->len == 2)
+        return 2000 + t->num;
+    return -1;
+}
+
+struct found {
+    long y, m, d;
+    size_t next; /* token after the date */
+};
+
+static bool adjacent(const struct tok *a, const struct tok *b)
+{
+    return a->p + a->len == b->p;
+}
+
+/* Looks for a date starting at token i. */
+static bool date_at(const struct tok *t, size_t n, size_t i, struct found *f)
+{
+    /* D Month YYYY ("8 Mei 2023", "17 Jun 2015,"). */
+    if (i + 2 < n && t[i].kind == TOK_NUM && t[i].len <= 2) {
+        size_t j = i + 1;
+        int m = month_of(&t[j]);
+        if (m) {
+            j++;
+            if (j < n && t[j].kind == TOK_PUNCT && t[j].p[0] == '.')
+                j++;
+            if (j < n && t[j].kind == TOK_PUNCT && t[j].p[0] == ',')
+                j++;
+            if (j < n && t[j].kind == TOK_NUM && t[j].len == 4 &&
+                valid_date(t[j].num, m, t[i].num)) {
+                *f = (struct found){t[j].num, m, t[i].num, j + 1};
+                return true;
+            }
+        }
+    }
+    /* Month D, YYYY ("May 8, 2023"). */
+    int m = month_of(&t[i]);
+    if (m && i + 2 < n) {
+        size_t j = i + 1;
+        if (t[j].kind == TOK_PUNCT && t[j].p[0] == '.')
+            j++;
+        if (j + 1 < n && t[j].kind == TOK_NUM && t[j].len <= 2) {
+            long d = t[j].num;
+            size_t k = j + 1;
+            if (k < n && t[k].kind == TOK_PUNCT && t[k].p[0] == ',')
+                k++;
+            if (k < n && t[k].kind == TOK_NUM && t[k].len == 4 &&
+                valid_date(t[k].num, m, d)) {
+                *f = (struct found){t[k].num, m, d, k + 1};
+                return true;
+            }
+        }
+    }
+    /* Numeric: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY. */
+    if (i + 4 < n && t[i].kind == TOK_NUM && t[i + 1].kind == TOK_PUNCT &&
+        t[i + 2].kind == TOK_NUM && t[i + 3].kind == TOK_PUNCT &&
+        t[i + 4].kind == TOK_NUM && t[i + 1].p[0] == t[i + 3].p[0] &&
+        strchr("/-.", t[i + 1].p[0]) && adjacent(&t[i], &t[i + 1]) &&
+        adjacent(&t[i + 1], &t[i + 2]) && adjacent(&t[i + 2], &t[i + 3]) &&
+        adjacent(&t[i + 3], &t[i + 4])) {
+        long a = t[i].num, b = t[i + 2].num;
+        if (t[i].len == 4 && valid_date(a, b, t[i + 4].num)) {
+            *f = (struct found){a, b, t[i + 4].num, i + 5};
+            return true;
+        }
+        long y = full_year(&t[i + 4]);
+        /* Day first, as ASEAN newsrooms write; month first only when the
+         * day-first reading is impossible. */
+        if (t[i].len <= 2 && y > 0) {
+            if (valid_date(y, b, a)) {
+                *f = (struct found){y, b, a, i + 5};
+                return true;
+            }
+            if (valid_date(y, a, b)) {
+                *f = (struct found){y, a, b, i + 5};
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+struct clock {
+    long h, min, s;
+    bool have_zone;
+    int offset;
+};
+
+/* "16:46", "16.46", "4:46 PM", "10:08:30 WIB", "16:46 GMT+7", "+0700". */
+static bool time_at(const struct tok *t, size_t n, size_t i, struct clock *c)
+{
+    while (i < n && is_connector(&t[i]))
+        i++;
+    if (i + 2 >= n)
+        return false;
+    if (!(t[i].kind == TOK_NUM && t[i].len <= 2 && t[i + 1].kind == TOK_PUNCT &&
+          (t[i + 1].p[0] == ':' || t[i + 1].p[0] == '.') &&
+          t[i + 2].kind == TOK_NUM && t[i + 2].len == 2 &&
+          adjacent(&t[i], &t[i + 1]) && adjacent(&t[i + 1], &t[i + 2])))
+        return false;
+    c->h = t[i].num;
+    c->min = t[i + 2].num;
+    c->s = 0;
+    size_t j = i + 3;
+    if (j + 1 < n && t[j].kind == TOK_PUNCT && t[j].p[0] == t[i + 1].p[0] &&
+        t[j + 1].kind == TOK_NUM && t[j + 1].len == 2 && adjacent(&t[j], &t[j + 1])) {
+        c->s = t[j + 1].num;
+        j += 2;
+    }
+    if (j < n && (word_is(&t[j], "PM") || word_is(&t[j], "p"))) {
+        if (c->h < 12)
+            c->h += 12;
+        j += word_is(&t[j], "p") ? 3 : 1; /* "p.m." */
+    } else if (j < n && (word_is(&t[j], "AM") || word_is(&t[j], "a"))) {
+        if (c->h == 12)
+            c->h = 0;
+        j += word_is(&t[j], "a") ? 3 : 1;
+    }
+    if (c->h > 23 || c->min > 59 || c->s > 59)
+        return false;
+    c->have_zone = false;
+    if (j < n && zone_of(&t[j], &c->offset)) {
+        c->have_zone = true;
+        j++;
+    }
+    /* "GMT+7", "UTC+07:00", "+0700": a numeric offset after no zone or
+     * after a zero-offset one. */
+    size_t k = j;
+    if (k + 1 < n && t[k].kind == TOK_PUNCT && (t[k].p[0] == '+' || t[k].p[0] == '-') &&
+        t[k + 1].kind == TOK_NUM && (c->have_zone ? c->offset == 0 : true)) {
+        int sign = t[k].p[0] == '-' ? -1 : 1;
+        long hh = t[k + 1].num, mm = 0;
+        if (t[k + 1].len == 4) {
+            mm = hh % 100;
+            hh /= 100;
+        } else if (k + 3 < n && t[k + 2].kind == TOK_PUNCT && t[k + 2].p[0] == ':' &&
+                   t[k + 3].kind == TOK_NUM) {
+            mm = t[k + 3].num;
+        }
+        if (hh <= 14 && mm < 60) {
+            c->have_zone = true;
+            c->offset = sign * (int)(hh * 60 + mm);
+        }
+    } else if (k < n && (word_is(&t[k], "Z"))) {
+        c->have_zone = true;
+        c->offset = 0;
+    }
+    return true;
+}
+
+/* ISO 8601 / RFC 3339 as found in markup: "2023-05-08T16:46:00+07:00". */
+static const char *parse_iso(struct warta_arena *a, const char *p, size_t len)
+{
+    int y, mo, d, h = -1, mi = 0, s = 0, consumed = 0;
+    char buf[64];
+    if (len >= sizeof(buf))
+        len = sizeof(buf) - 1;
+    memcpy(buf, p, len);
+    buf[len] = '\0';
+    if (sscanf(buf, "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)
+        return NULL;
+    if (!valid_date(y, mo, d))
+        return NULL;
+    const char *r = buf + 10;
+    if (*r != 'T' && *r != 't' && *r != ' ')
+        return warta_arena_printf(a, "%04d-%02d-%02d", y, mo, d);
+    r++;
+    int n = 0;
+    if (sscanf(r, "%2d:%2d%n", &h, &mi, &n) != 2)
+        return warta_arena_printf(a, "%04d-%02d-%02d", y, mo, d);
+    r += n;
+    if (*r == ':') {
+        n = 0;
+        if (sscanf(r + 1, "%2d%n", &s, &n) == 1)
+            r += 1 + n;
+    }
+    if (*r == '.' || *r == ',') {
+        r++;
+        while (isdigit((unsigned char)*r))
+            r++;
+    }
+    if (h > 23 || mi > 59 || s > 60)
+        return NULL;
+    if (*r == 'Z' || *r == 'z')
+        return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
+    if (*r == '+' || *r == '-') {
+        int oh = 0, om = 0;
+        char sign = *r++;
+        if (sscanf(r, "%2d:%2d", &oh, &om) == 2 || sscanf(r, "%2d%2d", &oh, &om) == 2 ||
+            sscanf(r, "%2d", &oh) == 1) {
+            if (oh <= 14 && om < 60) {
+                if (oh == 0 && om == 0)
+                    return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
+                return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y,
+                                          mo, d, h, mi, s, sign, oh, om);
+            }
+        }
+    }
+    return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, s);
+}
+
+static const char *format(struct warta_arena *a, const struct found *f,
+                          const struct clock *c, bool have_time)
+{
+    if (!have_time)
+        return warta_arena_printf(a, "%04ld-%02ld-%02ld", f->y, f->m, f->d);
+    if (!c->have_zone)
+        return warta_arena_printf(a, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld", f->y,
+                                  f->m, f->d, c->h, c->min, c->s);
+    if (c->offset == 0)
+        return warta_arena_printf(a, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ldZ", f->y,
+                                  f->m, f->d, c->h, c->min, c->s);
+    int off = c->offset < 0 ? -c->offset : c->offset;
+    return warta_arena_printf(a, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld%c%02d:%02d",
+                              f->y, f->m, f->d, c->h, c->min, c->s,
+                              c->offset < 0 ? '-' : '+', off / 60, off % 60);
+}
+
+const char *warta_parse_date(struct warta_arena *a, const char *text,
+                             size_t len)
+{
+    struct warta_str s = warta_str_trim(warta_str_make(text, len));
+    if (s.len >= 10 && isdigit((unsigned char)s.p[0]) && s.p[4] == '-') {
+        const char *iso = parse_iso(a, s.p, s.len);
+        if (iso)
+            return iso;
+    }
+    struct tok t[MAX_TOKS];
+    size_t n = tokenize(s.p, s.len, t, MAX_TOKS);
+    for (size_t i = 0; i < n; i++) {
+        struct found f;
+        if (!date_at(t, n, i, &f))
+            continue;
+        struct clock c = {0};
+        bool have_time = time_at(t, n, f.next, &c);
+        if (!have_time) {
+            /* "16:46 WIB, 8 Mei 2023": the time may come first. */
+            for (size_t k = (i >= 6 ? i - 6 : 0); k < i && !have_time; k++)
+                have_time = time_at(t, i, k, &c);
+        }
+        return format(a, &f, &c, have_time);
+    }
+    return NULL;
+}
