@@ -26,7 +26,7 @@ PKG_MODULES  := libmicrohttpd jansson libcurl libutf8proc libexttextcat \
 
 WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wvla -Werror
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Ihandlers $(WARNINGS)
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Ihandlers -I$(BUILD)/gen $(WARNINGS)
 OPT_CFLAGS  ?= -O2 -g
 SAN_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
@@ -82,6 +82,19 @@ $(BUILD)/san/%.o: %.c
 	@echo "  CC san  $<"
 	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -MMD -MP -c $< -o $@
 
+# openapi.yaml is compiled into the binary (GET /openapi.yaml) as a byte
+# array with a trailing NUL; od keeps it free of extra build tools.
+$(BUILD)/gen/openapi_yaml.h: $(wildcard openapi.yaml)
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@{ echo "/* generated from openapi.yaml by the Makefile; do not edit */"; \
+	  echo "static const unsigned char warta_openapi_yaml[] = {"; \
+	  if [ -f openapi.yaml ]; then od -An -v -tx1 openapi.yaml | \
+	    sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; fi; \
+	  echo "0x00};"; } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/rel/handlers/meta.o $(BUILD)/san/handlers/meta.o: $(BUILD)/gen/openapi_yaml.h
+
 $(BUILD)/warta: $(REL_OBJS) $(BUILD)/rel/server/main.o
 	$(CC) $(OPT_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -107,7 +120,7 @@ run: deps-check $(BUILD)/warta
 
 # The compile with clang is part of the suite: both compilers must stay
 # warning-free under -Werror.
-check-clang:
+check-clang: $(BUILD)/gen/openapi_yaml.h
 	@command -v clang >/dev/null || { echo "warta: clang missing (make deps)"; exit 1; }
 	@for f in $(LIB_SRCS) $(SERVER_SRCS) server/main.c; do \
 		clang $(BASE_CFLAGS) $(PKG_CFLAGS) -fsyntax-only $$f || exit 1; done

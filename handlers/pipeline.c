@@ -9,6 +9,7 @@
 #include "warta/fetch.h"
 #include "warta/index.h"
 #include "warta/langid.h"
+#include "warta/metrics.h"
 
 const struct warta_stage warta_stages[] = {
     {"fetch", warta_fetch_run, NULL},
@@ -38,9 +39,11 @@ enum warta_err warta_pipeline_run(struct warta_doc *doc,
     for (; st->name; st++) {
         int64_t t0 = now_usec();
         enum warta_err rc = st->run(doc, env, err);
+        int64_t usec = now_usec() - t0;
+        warta_metrics_stage((size_t)(st - warta_stages), usec, 1);
         if (doc->n_timings < WARTA_MAX_STAGES) {
             doc->timings[doc->n_timings].stage = st->name;
-            doc->timings[doc->n_timings].usec = now_usec() - t0;
+            doc->timings[doc->n_timings].usec = usec;
             doc->n_timings++;
         }
         if (rc != WARTA_OK) {
@@ -56,9 +59,11 @@ enum warta_err warta_pipeline_run(struct warta_doc *doc,
             continue;
         int64_t t0 = now_usec();
         st->commit(doc, env);
+        int64_t usec = now_usec() - t0;
+        warta_metrics_stage((size_t)(st - warta_stages), usec, 0);
         for (size_t i = 0; i < doc->n_timings; i++)
             if (doc->timings[i].stage == st->name)
-                doc->timings[i].usec += now_usec() - t0;
+                doc->timings[i].usec += usec;
     }
     return WARTA_OK;
 }

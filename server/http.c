@@ -21,6 +21,7 @@
 
 #include "server.h"
 #include "warta/log.h"
+#include "warta/metrics.h"
 #include "warta/render.h"
 
 /* The server's view of a request: the handlers' req plus MHD's handle. */
@@ -268,6 +269,9 @@ static void request_completed(void *cls, struct MHD_Connection *conn,
     if (!sr)
         return;
     struct warta_req *req = &sr->req;
+    warta_metrics_request(req->path,
+                          toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? req->status : 0,
+                          req->err.code, mono_usec() - req->start_usec);
     if (warta_log_enabled(WARTA_LOG_INFO)) {
         char members[512];
         snprintf(members, sizeof(members),

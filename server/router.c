@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "meta.h"
 #include "server.h"
 #include "warta/normalize.h"
 
@@ -15,6 +16,8 @@ static const struct route routes[] = {
     {"GET", "/v1/normalize", warta_handle_normalize},
     {"GET", "/healthz", warta_handle_healthz},
     {"GET", "/readyz", warta_handle_readyz},
+    {"GET", "/metrics", warta_handle_metrics},
+    {"GET", "/openapi.yaml", warta_handle_openapi},
 };
 
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
