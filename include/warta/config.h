@@ -24,6 +24,7 @@ struct warta_config {
     char index[WARTA_CONFIG_STR];    /* sqlite:PATH | memory | redis://... | none */
     char data_dir[WARTA_CONFIG_STR];
     long near_distance;
+    long near_max;          /* near duplicates listed per article */
     long index_retention_days;
     size_t max_html_nodes;
     long max_html_depth;
