@@ -20,6 +20,7 @@
 #include "clean/html.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,9 +158,10 @@ struct hn {
     long parent;            /* index, -1 for the root */
     const struct tag_info *tag;
     const char *reason;     /* why it is boilerplate, or NULL */
-    unsigned own, commas;   /* text directly inside (inline descendants
-                             * folded in for block elements) */
+    unsigned own, commas;   /* text directly inside */
+    unsigned inl, icommas;  /* ... plus that of inline descendants */
     unsigned raw;           /* subtree text before boilerplate marking */
+    unsigned prose;         /* ... of it in paragraphs of 25+ characters */
     unsigned text, link;    /* subtree text and link text after marking */
     float score;
     short weight;
@@ -367,17 +369,29 @@ static void mark_and_sum(struct hx *h)
     struct hn *el = h->el;
     /* raw text and content containment, bottom-up */
     for (size_t i = h->n; i-- > 0;) {
-        el[i].raw += el[i].own;
-        el[i].has_content |= el[i].content;
-        if (el[i].parent >= 0 && !(el[i].tag && (el[i].tag->flags & F_JUNK))) {
+        struct hn *e = &el[i];
+        unsigned fl = e->tag ? e->tag->flags : 0;
+        e->raw += e->own;
+        e->inl += e->own;
+        e->icommas += e->commas;
+        e->has_content |= e->content;
+        if (e->tag && !strcmp(e->tag->name, "p") && e->inl >= 25)
+            e->prose += e->inl;
+        if (e->parent >= 0 && !(fl & (F_BLOCK | F_CELL | F_JUNK))) {
+            el[e->parent].inl += e->inl;
+            el[e->parent].icommas += e->icommas;
+        }
+        if (el[i].parent >= 0 && !(fl & F_JUNK)) {
             el[el[i].parent].raw += el[i].raw;
+            el[el[i].parent].prose += el[i].prose;
             el[el[i].parent].has_content |= el[i].has_content;
         }
     }
-    unsigned page = 0;
+    unsigned page = 0, page_raw = 0;
     for (size_t i = 0; i < h->n; i++)
         if (el[i].tag && (el[i].tag->flags & F_BODY)) {
-            page = el[i].raw;
+            page = el[i].prose;
+            page_raw = el[i].raw;
             break;
         }
     /* boilerplate marking, top-down */
@@ -387,11 +401,13 @@ static void mark_and_sum(struct hx *h)
             e->drop = true;
             continue;
         }
-        if (e->drop || !e->reason || e->has_content)
+        if (e->drop || !e->reason || e->has_content || e->parent < 0 ||
+            (e->tag && (e->tag->flags & F_BODY)))
             continue;
-        /* An element holding most of the page is the page, whatever its
-         * class says ("main has-sidebar"). */
-        if (e->raw > 1000 && e->raw * 2 > page)
+        /* An element holding most of the page's prose is the page,
+         * whatever its class says ("main has-sidebar"). */
+        if ((e->prose > 300 && e->prose * 2 > page) ||
+            (e->raw > 300 && e->raw * 10 > page_raw * 7))
             continue;
         e->drop = e->dropped_here = true;
     }
@@ -411,19 +427,19 @@ static void mark_and_sum(struct hx *h)
         struct hn *p = &el[e->parent];
         p->text += e->text;
         p->link += e->link;
-        if (!(fl & (F_BLOCK | F_CELL))) {
-            p->own += e->own;
-            p->commas += e->commas;
-        }
     }
 }
+
+#ifndef WEIGHT_SCALE
+#define WEIGHT_SCALE 100.0f
+#endif
 
 static void init_candidate(struct hn *e)
 {
     if (e->scored)
         return;
     e->scored = true;
-    e->score = (float)((e->tag ? e->tag->base : 0) + e->weight);
+    e->score = (float)(e->tag ? e->tag->base : 0);
 }
 
 /* Step 4b: readability's scorer. Returns the best index or -1. */
@@ -432,9 +448,9 @@ static long score(struct hx *h)
     struct hn *el = h->el;
     for (size_t i = 0; i < h->n; i++) {
         struct hn *e = &el[i];
-        if (e->drop || !e->tag || !(e->tag->flags & F_SCORE) || e->own < 25)
+        if (e->drop || !e->tag || !(e->tag->flags & F_SCORE) || e->inl < 25)
             continue;
-        float s = 1.0f + (float)e->commas + (float)(e->own / 100 > 3 ? 3 : e->own / 100);
+        float s = 1.0f + (float)e->icommas + (float)(e->inl / 100 > 3 ? 3 : e->inl / 100);
         long a = e->parent;
         for (int level = 0; a >= 0 && level < 5; level++, a = el[a].parent) {
             init_candidate(&el[a]);
@@ -449,8 +465,16 @@ static long score(struct hx *h)
         if (!e->scored || e->drop)
             continue;
         float ld = e->text ? (float)e->link / (float)e->text : 0;
-        e->score *= 1.0f - ld;
-        if (best < 0 || e->score > best_score) {
+        /* The class weight scales what the paragraphs earned instead of
+         * adding to it, so a "page-bottom" box with one line cannot
+         * outscore the body on its name alone. */
+        e->score *= (1.0f - ld) * (1.0f + (float)e->weight / WEIGHT_SCALE);
+        /* A class bonus on a title or byline box can outweigh a few real
+         * paragraphs; an article has at least a couple of sentences. */
+        if (e->text - e->link < 140 && best >= 0)
+            continue;
+        if (best < 0 || e->score > best_score ||
+            (el[best].text - el[best].link < 140 && e->text - e->link >= 140)) {
             best = (long)i;
             best_score = e->score;
         }
@@ -592,7 +616,10 @@ static void flush(struct hx *h)
     char *t = pre ? warta_text_normalize_lines(doc->arena, h->buf, h->len, &n)
                   : warta_text_normalize(doc->arena, h->buf, h->len, &n);
     if (n) {
+        /* Mostly links is a menu or a "read more" line, unless what is
+         * not a link is itself a real sentence or two. */
         bool link_dense = h->btext && h->blink * 2 > h->btext &&
+                          h->btext - h->blink < 100 &&
                           type != WARTA_BLOCK_PREFORMATTED;
         if (link_dense) {
             if (doc->opts.explain)
@@ -757,6 +784,10 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     mark_and_sum(&h);
     pick(&h);
     for (size_t i = 0; i < h.n; i++) {
+        if (getenv("HXDEBUG") && (h.el[i].picked || h.el[i].content || h.el[i].dropped_here || h.el[i].score > 5) && (h.el[i].raw > 200 || h.el[i].picked)) {
+            char cls[256]; bool ab = false; class_id(h.el[i].node, cls, sizeof cls, &ab);
+            fprintf(stderr, "%zu %s picked=%d content=%d drop=%s score=%.1f text=%u link=%u raw=%u prose=%u [%s]\n", i, (const char*)h.el[i].node->name, h.el[i].picked, h.el[i].content, h.el[i].dropped_here ? h.el[i].reason : "-", h.el[i].score, h.el[i].text, h.el[i].link, h.el[i].raw, h.el[i].prose, cls);
+        }
         if (!h.el[i].picked)
             continue;
         extract(&h, h.el[i].node);
