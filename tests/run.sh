@@ -59,6 +59,8 @@ for bin in "$@"; do
     rc=$?
     pass=$(count PASSED "$log")
     fail=$(count FAILED "$log")
+    # A failed group setup runs none of its tests and prints no count.
+    fail=$((fail + $(grep -c '^\[  FAILED  \] GROUP \(SETUP\|TEARDOWN\)' "$log")))
     # A crash, an abort or a group-setup failure may print no summary:
     # a non-zero exit is at least one failure.
     if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then

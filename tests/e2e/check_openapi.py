@@ -1,0 +1,380 @@
+#!/usr/bin/python3
+"""Validates REAL responses of the warta binary against openapi.yaml.
+
+Starts $WARTA_BIN (default build/san/warta) on a free loopback port, sends
+a set of requests (the seed article in every format and input kind, each
+error case), and checks every response: its status is documented for the
+route, its Content-Type is one the response declares, its required headers
+are present and its body validates against the declared schema (JSON
+Schema 2020-12). Also checks that the Problem `type` enum is exactly the
+slug table of handlers/util/err.c. Exits non-zero on any mismatch.
+
+Prints one "ok ..." line per valid response (tests/run.sh counts them).
+Only talks to 127.0.0.1; uses only Debian packages (python3-yaml,
+python3-jsonschema).
+"""
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import jsonschema
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+JSON_TYPES = ("application/json", "application/problem+json",
+              "application/ld+json")
+
+
+class Checker:
+    def __init__(self, spec):
+        self.spec = spec
+        self.failures = []
+        self.checked = 0
+
+    def fail(self, name, msg):
+        self.failures.append(f"{name}: {msg}")
+        print(f"FAIL {name}: {msg}")
+
+    def resolve(self, obj):
+        """Follows a local $ref (#/a/b) to the object it names."""
+        seen = 0
+        while isinstance(obj, dict) and "$ref" in obj and seen < 32:
+            ref = obj["$ref"]
+            if not ref.startswith("#/"):
+                raise ValueError(f"non-local $ref {ref}")
+            obj = self.spec
+            for part in ref[2:].split("/"):
+                obj = obj[part.replace("~1", "/").replace("~0", "~")]
+            seen += 1
+        return obj
+
+    def validate(self, schema, instance):
+        """Errors of instance against schema; nested #/components refs
+        resolve because the components ride along in the root schema."""
+        root = dict(schema)
+        root["components"] = self.spec["components"]
+        v = jsonschema.Draft202012Validator(root)
+        return sorted(v.iter_errors(instance), key=lambda e: list(e.path))
+
+    def operation_response(self, method, path, status):
+        """(response object, why-not) for this route and status."""
+        paths = self.spec["paths"]
+        if path not in paths:
+            if status != 404:
+                return None, f"undocumented path answered {status}, not 404"
+            return self.resolve({"$ref": "#/components/responses/NotFound"}), None
+        item = paths[path]
+        op = item.get(method.lower())
+        if op is None and method == "HEAD":
+            op = item.get("get")
+        if op is None:
+            if status != 405:
+                return None, (f"{method} is not documented on {path} but "
+                              f"answered {status}, not 405")
+            return self.resolve(
+                {"$ref": "#/components/responses/MethodNotAllowed"}), None
+        resp = op["responses"].get(str(status))
+        if resp is None:
+            return None, f"status {status} is not documented for {method} {path}"
+        return self.resolve(resp), None
+
+    def check(self, name, method, url, status, headers, body, expect=None):
+        path = url.split("?", 1)[0]
+        if expect is not None and status != expect:
+            self.fail(name, f"status {status}, the case expects {expect}; "
+                            f"body {body[:300]!r}")
+            return
+        resp, why = self.operation_response(method, path, status)
+        if resp is None:
+            self.fail(name, why)
+            return
+        for hname, hdef in (resp.get("headers") or {}).items():
+            hdef = self.resolve(hdef)
+            value = headers.get(hname.lower())
+            if value is None:
+                if hdef.get("required"):
+                    self.fail(name, f"required header {hname} missing")
+                    return
+                continue
+            errs = self.validate(hdef.get("schema", {}), value)
+            if errs:
+                self.fail(name, f"header {hname}: {errs[0].message}")
+                return
+        ctype = headers.get("content-type", "")
+        media = ctype.split(";", 1)[0].strip().lower()
+        content = resp.get("content") or {}
+        if media not in content:
+            self.fail(name, f"Content-Type {ctype!r} is not declared for "
+                            f"{status} (declared: {', '.join(content)})")
+            return
+        schema = content[media].get("schema", {})
+        if media in JSON_TYPES:
+            try:
+                instance = json.loads(body)
+            except ValueError as e:
+                self.fail(name, f"body is not JSON ({e}): {body[:200]!r}")
+                return
+        else:
+            try:
+                instance = body.decode("utf-8")
+            except UnicodeDecodeError as e:
+                self.fail(name, f"body is not UTF-8: {e}")
+                return
+        errs = self.validate(schema, instance)
+        if errs:
+            e = errs[0]
+            where = "/".join(str(p) for p in e.absolute_path) or "(root)"
+            self.fail(name, f"{media} body at {where}: {e.message[:300]}"
+                            f" ({len(errs)} error(s))")
+            return
+        self.checked += 1
+        print(f"ok {name}: {method} {url} -> {status} {media}")
+
+
+def check_slugs(checker):
+    """ProblemType must list exactly the slugs of err.c's table, and each
+    (slug, status) row must fit the Problem schema of its status."""
+    src = open(os.path.join(ROOT, "handlers/util/err.c"),
+               encoding="utf-8").read()
+    rows = re.findall(r'\[WARTA_[A-Z_]+\]\s*=\s*\{\s*"([a-z-]+)"\s*,\s*'
+                      r'"[^"]*"\s*,\s*(\d+)\s*\}', src)
+    rows = [(slug, int(st)) for slug, st in rows if slug != "ok"]
+    if not rows:
+        checker.fail("slugs", "no rows parsed from handlers/util/err.c")
+        return
+    enum = set(checker.spec["components"]["schemas"]["ProblemType"]["enum"])
+    table = {slug for slug, _ in rows}
+    if enum != table:
+        checker.fail("slugs", f"ProblemType enum differs from err.c: missing "
+                              f"{sorted(table - enum)}, extra "
+                              f"{sorted(enum - table)}")
+        return
+    schemas = checker.spec["components"]["schemas"]
+    for slug, status in rows:
+        sch = schemas.get(f"Problem{status}")
+        if sch is None:
+            checker.fail("slugs", f"no Problem{status} schema for {slug}")
+            continue
+        sample = {"type": slug, "title": "t", "status": status, "detail": "d"}
+        if checker.validate(sch, sample):
+            checker.fail("slugs", f"Problem{status} rejects {slug}")
+    if not checker.failures:
+        checker.checked += 1
+        print(f"ok slugs: {len(rows)} err.c slugs match ProblemType")
+
+
+def self_test(checker, article):
+    """The schema must not be vacuous: a stray key, a missing key and a
+    wrong type in a real article must each be rejected."""
+    schema = {"$ref": "#/components/schemas/Article"}
+    if checker.validate(schema, article):
+        return  # reported by the response check itself
+    broken = [("stray key", dict(article, colour="red")),
+              ("missing key", {k: v for k, v in article.items()
+                               if k != "title"}),
+              ("wrong type", dict(article, paragraphs="one string")),
+              ("stray nested key",
+               dict(article, source=dict(article["source"], extra=1)))]
+    for what, doc in broken:
+        if not checker.validate(schema, doc):
+            checker.fail("self-test", f"Article schema accepts a {what}")
+            return
+    checker.checked += 1
+    print("ok self-test: Article schema rejects stray, missing and "
+          "mistyped keys")
+
+
+class Server:
+    def __init__(self, binary, args):
+        self.log = tempfile.NamedTemporaryFile(
+            prefix="warta-openapi-", suffix=".log", delete=False)
+        env = dict(os.environ)
+        env.setdefault("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0")
+        cmd = [binary, "serve", "--port", "0", "--bind", "127.0.0.1",
+               "--index", "memory"] + args
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                                     stdout=self.log, stderr=self.log,
+                                     env=env)
+        self.port = None
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            for line in open(self.log.name, encoding="utf-8",
+                             errors="replace"):
+                if '"event":"listening"' in line and line.endswith("\n"):
+                    self.port = json.loads(line)["port"]
+                    return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.02)
+        self.stop()
+        raise RuntimeError("server did not start:\n" + self.log_text())
+
+    def log_text(self):
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+    def request(self, method, url, headers=None, body=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            # http.client adds no Content-Type of its own: a case without
+            # one really sends none.
+            conn.request(method, url, body=body, headers=headers or {})
+            r = conn.getresponse()
+            data = r.read()
+            hdrs = {k.lower(): v for k, v in r.getheaders()}
+            return r.status, hdrs, data
+        finally:
+            conn.close()
+
+
+def cases(seed):
+    text = {"Content-Type": "text/plain"}
+    js = {"Content-Type": "application/json"}
+    html_page = ("<!doctype html><html><head><title>Jalur sepeda baru"
+                 "</title></head><body><article><h1>Jalur sepeda baru</h1>"
+                 + "".join(f"<p>{p}</p>" for p in seed.split("\n")[4:9])
+                 + "</article></body></html>")
+    big = "x" * 70000
+    return [
+        # name, method, url, headers, body, expected status (None: any
+        # documented one)
+        ("seed-text-native", "POST", "/v1/normalize?format=native", text,
+         seed, 200),
+        ("seed-json-native", "POST", "/v1/normalize", js,
+         json.dumps({"text": seed, "options": {"format": "native"}}), 200),
+        ("seed-json-explain", "POST", "/v1/normalize", js,
+         json.dumps({"text": seed, "options": {"explain": True,
+                                               "remember": False}}), 200),
+        ("seed-text-explain-query", "POST",
+         "/v1/normalize?explain=true&remember=false&lang=id", text, seed,
+         200),
+        ("seed-ninjs", "POST", "/v1/normalize?format=ninjs", text, seed, 200),
+        ("seed-jsonld", "POST", "/v1/normalize?format=jsonld", text, seed,
+         200),
+        ("seed-text-out", "POST", "/v1/normalize?format=text", text, seed,
+         200),
+        ("seed-latin1", "POST", "/v1/normalize",
+         {"Content-Type": "text/plain; charset=iso-8859-1"},
+         seed.encode("latin-1", "replace"), 200),
+        ("html-raw", "POST", "/v1/normalize",
+         {"Content-Type": "text/html; charset=utf-8"}, html_page, 200),
+        ("html-json", "POST", "/v1/normalize", js,
+         json.dumps({"html": html_page, "base_url": "https://example.org/a"}),
+         200),
+        ("invalid-utf8-text", "POST", "/v1/normalize", text,
+         seed.encode() + b"\n\nHarga \xff\xfe naik.", 200),
+        ("healthz", "GET", "/healthz", None, None, 200),
+        ("readyz", "GET", "/readyz", None, None, 200),
+        ("metrics", "GET", "/metrics", None, None, 200),
+        ("openapi", "GET", "/openapi.yaml", None, None, 200),
+        # errors
+        ("empty-body", "POST", "/v1/normalize", text, b"", 400),
+        ("broken-json", "POST", "/v1/normalize", js, '{"text": "a"', 400),
+        ("json-wrong-type", "POST", "/v1/normalize", js, '{"text": 5}', 400),
+        ("json-array", "POST", "/v1/normalize", js, "[]", 400),
+        ("json-two-inputs", "POST", "/v1/normalize", js,
+         '{"text":"a","url":"b"}', 400),
+        ("json-unknown-member", "POST", "/v1/normalize", js,
+         '{"text":"a","colour":1}', 400),
+        ("json-invalid-utf8", "POST", "/v1/normalize", js,
+         b'{"text":"a \xff b"}', 400),
+        ("json-too-deep", "POST", "/v1/normalize", js,
+         '{"text":"a","options":' + "[" * 40 + "]" * 40 + "}", 400),
+        ("format-xml", "POST", "/v1/normalize?format=xml", text, seed, 400),
+        ("unknown-option", "POST", "/v1/normalize?colour=red", text, seed,
+         400),
+        ("get-without-url", "GET", "/v1/normalize", None, None, 400),
+        ("get-loopback-url", "GET",
+         "/v1/normalize?url=http%3A%2F%2F127.0.0.1%3A1%2Fa", None, None,
+         None),
+        ("pdf", "POST", "/v1/normalize", {"Content-Type": "application/pdf"},
+         b"%PDF-1.4", 415),
+        ("no-content-type", "POST", "/v1/normalize", {}, seed, 415),
+        ("unknown-charset", "POST", "/v1/normalize",
+         {"Content-Type": "text/plain; charset=klingon"}, seed, 415),
+        ("too-large", "POST", "/v1/normalize", text, big, 413),
+        ("empty-html", "POST", "/v1/normalize", {"Content-Type": "text/html"},
+         "<html><body><nav>Home</nav></body></html>", None),
+        ("unknown-route", "GET", "/v1/nothing", None, None, 404),
+        ("delete-normalize", "DELETE", "/v1/normalize", None, None, 405),
+        ("post-healthz", "POST", "/healthz", text, "x", 405),
+        ("head-healthz", "HEAD", "/healthz", None, None, 200),
+    ]
+
+
+def main():
+    spec_path = os.path.join(ROOT, "openapi.yaml")
+    with open(spec_path, encoding="utf-8") as f:
+        spec = yaml.safe_load(f)
+    checker = Checker(spec)
+    check_slugs(checker)
+
+    binary = os.environ.get("WARTA_BIN") or "build/san/warta"
+    if not os.path.isabs(binary) and not os.path.exists(binary):
+        binary = os.path.join(ROOT, binary)
+    shared = os.environ.get("WARTA_SHARED") or os.path.join(ROOT, "../shared")
+    if not os.path.isabs(shared) and not os.path.isdir(shared):
+        shared = os.path.join(ROOT, shared)
+    with open(os.path.join(shared, "seeds/antara-asean-2023.txt"),
+              encoding="utf-8") as f:
+        seed = f.read()
+
+    server = Server(binary, ["--max-body", "65536", "--max-json-depth", "16"])
+    try:
+        for name, method, url, headers, body, expect in cases(seed):
+            if isinstance(body, str):
+                body = body.encode("utf-8")
+            try:
+                status, hdrs, data = server.request(method, url, headers, body)
+            except (OSError, http.client.HTTPException) as e:
+                checker.fail(name, f"no HTTP exchange: {e}")
+                continue
+            if method == "HEAD":
+                # No body to validate; status and headers still count.
+                if status != 200 or "x-request-id" not in hdrs:
+                    checker.fail(name, f"HEAD answered {status}")
+                else:
+                    checker.checked += 1
+                    print(f"ok {name}: HEAD {url} -> {status}")
+                continue
+            checker.check(name, method, url, status, hdrs, data, expect)
+            if name == "seed-text-native" and status == 200:
+                self_test(checker, json.loads(data))
+    finally:
+        rc = server.stop()
+    log = server.log_text()
+    if rc != 0:
+        checker.fail("server", f"exit status {rc} after SIGTERM")
+    if ("ERROR: AddressSanitizer" in log or "ERROR: LeakSanitizer" in log
+            or "runtime error:" in log):
+        checker.fail("server", "sanitizer report in the server log")
+    if checker.failures:
+        print(f"server log {server.log.name}:\n{log[-4000:]}")
+        print(f"check_openapi: {len(checker.failures)} failure(s), "
+              f"{checker.checked} valid")
+        return 1
+    os.unlink(server.log.name)
+    print(f"check_openapi: {checker.checked} responses valid against "
+          f"openapi.yaml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
