@@ -12,7 +12,7 @@
 
 CC      ?= cc
 BUILD   ?= build
-SHARED  ?= ../shared
+SHARED  ?= $(or $(WARTA_SHARED),../shared)
 PYTHON  ?= /usr/bin/python3
 
 # Debian packages: libraries (-dev), the test tools and the bench tools.
