@@ -1,0 +1,140 @@
+#!/bin/sh
+# HTTP benchmark: warta's text path against the ceiling (the cheapest MHD
+# POST handler), interleaved in one run. Method: tests/bench/README.md.
+#
+#   sh tests/bench/http.sh WARTA_BIN CEILING_BIN BODY_FILE
+#
+# Environment: BENCH_ROUNDS (3), BENCH_DURATION (5s per run),
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2 wrk threads), BENCH_TARGET (0.5).
+# Prints one line per run, then one "ratio" line per warta configuration.
+# Exits non-zero when a server fails to start or dies, or any request
+# fails; a ratio below the target is reported, not an error (see README).
+
+set -u
+
+WARTA=${1:?warta binary}
+CEILING=${2:?ceiling binary}
+BODY=${3:?body file}
+ROUNDS=${BENCH_ROUNDS:-3}
+DURATION=${BENCH_DURATION:-5s}
+CONNS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+TARGET=${BENCH_TARGET:-0.5}
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+command -v wrk >/dev/null 2>&1 || { echo "http: wrk missing (make deps)" >&2; exit 1; }
+[ -r "$BODY" ] || { echo "http: cannot read $BODY" >&2; exit 1; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/warta-bench.XXXXXX")
+PIDS=""
+cleanup() {
+    for p in $PIDS; do kill "$p" 2>/dev/null; done
+    for p in $PIDS; do wait "$p" 2>/dev/null; done
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start NAME CMD...: runs a server on port 0 and waits for its "listening"
+# line; sets PORT.
+start() {
+    name=$1
+    shift
+    "$@" 2>"$TMP/$name.log" >/dev/null &
+    pid=$!
+    PIDS="$PIDS $pid"
+    eval "PID_$name=$pid"
+    i=0
+    PORT=""
+    while [ $i -lt 100 ]; do
+        PORT=$(sed -n 's/.*"event":"listening".*"port":\([0-9][0-9]*\).*/\1/p' "$TMP/$name.log" | head -n 1)
+        [ -n "$PORT" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+        i=$((i + 1))
+    done
+    if [ -z "$PORT" ]; then
+        echo "http: $name did not start; its log:" >&2
+        tail -n 20 "$TMP/$name.log" >&2
+        exit 1
+    fi
+    eval "PORT_$name=$PORT"
+}
+
+# bench NAME DURATION: one wrk run against server NAME; appends
+# "NAME rps p50_us p99_us" to $TMP/results and prints the run.
+bench() {
+    name=$1
+    eval "port=\$PORT_$name; pid=\$PID_$name"
+    out=$(WARTA_BENCH_BODY="$BODY" wrk -t"$THREADS" -c"$CONNS" -d"$2" \
+        -s "$HERE/post.lua" "http://127.0.0.1:$port/v1/normalize" 2>&1)
+    line=$(echo "$out" | grep '^RESULT ')
+    if [ -z "$line" ] || ! kill -0 "$pid" 2>/dev/null; then
+        echo "http: $name: wrk or the server failed:" >&2
+        echo "$out" >&2
+        tail -n 20 "$TMP/$name.log" >&2
+        exit 1
+    fi
+    val() { echo "$line" | sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
+    rps=$(val rps)
+    p50=$(val p50_us)
+    p99=$(val p99_us)
+    errs=$(val errors)
+    non2xx=$(val non2xx)
+    [ "$3" = warmup ] && return 0
+    printf 'http: %-14s %10.1f req/s  p50 %7.2f ms  p99 %7.2f ms\n' \
+        "$name" "$rps" "$(echo "$p50" | awk '{print $1/1000}')" \
+        "$(echo "$p99" | awk '{print $1/1000}')"
+    if [ "$errs" != 0 ] || [ "$non2xx" != 0 ]; then
+        echo "http: $name: $errs socket errors, $non2xx answers outside 2xx/3xx" >&2
+        FAILED=1
+    fi
+    echo "$name $rps $p50 $p99" >>"$TMP/results"
+}
+
+FAILED=0
+start ceiling "$CEILING" --port 0
+start memory "$WARTA" serve --port 0 --index memory
+mkdir -p "$TMP/data"
+start sqlite "$WARTA" serve --port 0 --data-dir "$TMP/data"
+
+echo "http: POST $(wc -c <"$BODY" | tr -d ' ')-byte text/plain body, wrk -t$THREADS -c$CONNS -d$DURATION keep-alive, $ROUNDS interleaved rounds"
+# One short warm-up each: page cache, allocator arenas, SQLite file.
+for s in ceiling memory sqlite; do bench "$s" 1s warmup; done
+r=1
+while [ $r -le "$ROUNDS" ]; do
+    for s in ceiling memory sqlite; do bench "$s" "$DURATION" run; done
+    r=$((r + 1))
+done
+
+# Ratio per round (warta run / the ceiling run just before it), then the
+# median over rounds; latencies are medians too.
+awk -v target="$TARGET" '
+    function median(v, cnt,    i, j, t) {
+        for (i = 2; i <= cnt; i++)
+            for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+        return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
+    }
+    $1 == "ceiling" { c = $2; nc++; crps[nc] = $2; next }
+    { k = ++runs[$1]; ratio[$1, k] = $2 / c; rps[$1, k] = $2; p50[$1, k] = $3; p99[$1, k] = $4 }
+    END {
+        printf "http: ceiling median %.1f req/s\n", median(crps, nc)
+        split("memory sqlite", names, " ")
+        for (x = 1; x <= 2; x++) {
+            s = names[x]; m = runs[s]
+            for (i = 1; i <= m; i++) { r[i] = ratio[s, i]; q[i] = rps[s, i]; a[i] = p50[s, i]; b[i] = p99[s, i] }
+            med = median(r, m)
+            verdict = med >= target ? "met" : "NOT met"
+            printf "http: ratio warta(--index %s)/ceiling = %.3f (median of %d rounds; warta %.1f req/s, p50 %.2f ms, p99 %.2f ms; target >= %.2f %s)\n", s, med, m, median(q, m), median(a, m) / 1000, median(b, m) / 1000, target, verdict
+        }
+    }' "$TMP/results"
+
+for s in memory sqlite; do
+    eval "pid=\$PID_$s"
+    if ! kill -0 "$pid" 2>/dev/null; then
+        echo "http: warta ($s) died during the run; its log:" >&2
+        tail -n 20 "$TMP/$s.log" >&2
+        FAILED=1
+    fi
+done
+exit "$FAILED"
