@@ -1,0 +1,326 @@
+/*
+ * `sqlite:PATH` index backend, the embedded default: a restart, or a
+ * kill -9, forgets nothing that was committed.
+ *
+ * One table of entries with the four 16-bit blocks of the fingerprint as
+ * columns b0..b3, each with an index on (bN, simhash): a probe is one
+ * index range read that already yields the candidates' fingerprints, so
+ * the exact distance check needs no table access; only hits are fetched by
+ * rowid. WAL with synchronous=NORMAL: every insert is its own transaction
+ * and survives a process crash (a power cut may lose the last ones, which
+ * an index of what we have seen can afford). The layout is recorded in the
+ * meta table; a file with another layout is refused rather than misread.
+ *
+ * One connection behind a mutex: SQLite serialises writers anyway, and a
+ * lookup is a few microseconds of B-tree reads.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "dedupe/index_backend.h"
+#include "warta/log.h"
+#include "warta/simhash.h"
+
+#define LAYOUT "4x16"
+#define BUSY_TIMEOUT_MS 5000
+
+struct sql_index {
+    struct warta_index base;
+    pthread_mutex_t lock;
+    sqlite3 *db;
+    sqlite3_stmt *probe[WARTA_INDEX_BLOCKS];
+    sqlite3_stmt *fetch, *insert, *prune, *begin, *commit;
+    bool in_batch;
+};
+
+static struct sql_index *sql_of(struct warta_index *idx)
+{
+    return (struct sql_index *)idx;
+}
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('layout', '" LAYOUT "');"
+    "CREATE TABLE IF NOT EXISTS entries("
+    " id TEXT NOT NULL UNIQUE, simhash INTEGER NOT NULL, content_hash TEXT,"
+    " title TEXT, url TEXT, first_seen INTEGER NOT NULL,"
+    " b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL,"
+    " b3 INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS entries_b0 ON entries(b0, simhash);"
+    "CREATE INDEX IF NOT EXISTS entries_b1 ON entries(b1, simhash);"
+    "CREATE INDEX IF NOT EXISTS entries_b2 ON entries(b2, simhash);"
+    "CREATE INDEX IF NOT EXISTS entries_b3 ON entries(b3, simhash);"
+    "CREATE INDEX IF NOT EXISTS entries_first_seen ON entries(first_seen);";
+
+static void sql_close(struct warta_index *idx)
+{
+    struct sql_index *s = sql_of(idx);
+    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
+        sqlite3_finalize(s->probe[b]);
+    sqlite3_finalize(s->fetch);
+    sqlite3_finalize(s->insert);
+    sqlite3_finalize(s->prune);
+    sqlite3_finalize(s->begin);
+    sqlite3_finalize(s->commit);
+    sqlite3_close(s->db);
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+}
+
+static bool sql_ready(struct warta_index *idx)
+{
+    (void)idx;
+    return true;
+}
+
+static enum warta_err sql_fail(struct sql_index *s, const char *what)
+{
+    WARTA_LOG(WARTA_LOG_ERROR, "index", NULL, "sqlite %s: %s", what,
+              sqlite3_errmsg(s->db));
+    return WARTA_ERR_INDEX_UNAVAILABLE;
+}
+
+static const char *col_text(sqlite3_stmt *st, int col, struct warta_arena *a)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? warta_arena_strdup(a, (const char *)t) : NULL;
+}
+
+static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
+                                 unsigned max_distance, struct warta_arena *a,
+                                 struct warta_index_hits *out)
+{
+    struct sql_index *s = sql_of(idx);
+    unsigned radius = warta_index_radius(max_distance);
+    unsigned probes[WARTA_INDEX_MAX_PROBES];
+    enum warta_err rc = WARTA_OK;
+    size_t first = out->n;
+    pthread_mutex_lock(&s->lock);
+    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++) {
+        sqlite3_stmt *st = s->probe[b];
+        size_t np = warta_index_probe_values(warta_index_block(simhash, b),
+                                             radius, probes);
+        for (size_t p = 0; p < np; p++) {
+            sqlite3_bind_int(st, 1, (int)probes[p]);
+            int step;
+            while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+                uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
+                unsigned d = warta_simhash_distance(simhash, other);
+                if (d > max_distance ||
+                    !warta_index_first_block(simhash, other, b, radius))
+                    continue;
+                struct warta_index_hit *h = warta_index_hits_push(a, out);
+                h->distance = d;
+                /* The rowid, until the second pass fetches the entry. */
+                h->first_seen = sqlite3_column_int64(st, 0);
+            }
+            sqlite3_reset(st);
+            if (step != SQLITE_DONE) {
+                rc = sql_fail(s, "probe");
+                goto out;
+            }
+        }
+    }
+    for (size_t i = first; i < out->n; i++) {
+        struct warta_index_hit *h = &out->v[i];
+        sqlite3_bind_int64(s->fetch, 1, h->first_seen);
+        int step = sqlite3_step(s->fetch);
+        if (step == SQLITE_ROW) {
+            h->id = col_text(s->fetch, 0, a);
+            h->title = col_text(s->fetch, 1, a);
+            h->url = col_text(s->fetch, 2, a);
+            h->first_seen = sqlite3_column_int64(s->fetch, 3);
+        }
+        sqlite3_reset(s->fetch);
+        if (step != SQLITE_ROW) {
+            rc = sql_fail(s, "fetch");
+            goto out;
+        }
+    }
+out:
+    pthread_mutex_unlock(&s->lock);
+    if (rc != WARTA_OK)
+        out->n = first;
+    return rc;
+}
+
+static void bind_text(sqlite3_stmt *st, int col, const char *t)
+{
+    if (t)
+        sqlite3_bind_text(st, col, t, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, col);
+}
+
+static enum warta_err sql_insert(struct warta_index *idx,
+                                 const struct warta_index_entry *e)
+{
+    struct sql_index *s = sql_of(idx);
+    sqlite3_stmt *st = s->insert;
+    enum warta_err rc = WARTA_OK;
+    pthread_mutex_lock(&s->lock);
+    bind_text(st, 1, e->id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)e->simhash);
+    bind_text(st, 3, e->content_hash);
+    bind_text(st, 4, e->title);
+    bind_text(st, 5, e->url);
+    sqlite3_bind_int64(st, 6, e->first_seen);
+    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
+        sqlite3_bind_int(st, 7 + (int)b, (int)warta_index_block(e->simhash, b));
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = sql_fail(s, "insert");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
+static enum warta_err sql_prune(struct warta_index *idx, int64_t older_than)
+{
+    struct sql_index *s = sql_of(idx);
+    enum warta_err rc = WARTA_OK;
+    pthread_mutex_lock(&s->lock);
+    sqlite3_bind_int64(s->prune, 1, older_than);
+    if (sqlite3_step(s->prune) != SQLITE_DONE)
+        rc = sql_fail(s, "prune");
+    else if (sqlite3_changes(s->db) > 0)
+        WARTA_LOG(WARTA_LOG_INFO, "index", NULL,
+                  "pruned %d entries past retention", sqlite3_changes(s->db));
+    sqlite3_reset(s->prune);
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
+static enum warta_err sql_step_once(struct sql_index *s, sqlite3_stmt *st,
+                                    const char *what)
+{
+    enum warta_err rc = WARTA_OK;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = sql_fail(s, what);
+    sqlite3_reset(st);
+    return rc;
+}
+
+static enum warta_err sql_batch_begin(struct warta_index *idx)
+{
+    struct sql_index *s = sql_of(idx);
+    pthread_mutex_lock(&s->lock);
+    enum warta_err rc = s->in_batch ? WARTA_OK
+                                    : sql_step_once(s, s->begin, "begin");
+    if (rc == WARTA_OK)
+        s->in_batch = true;
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
+static enum warta_err sql_batch_end(struct warta_index *idx)
+{
+    struct sql_index *s = sql_of(idx);
+    pthread_mutex_lock(&s->lock);
+    enum warta_err rc = s->in_batch ? sql_step_once(s, s->commit, "commit")
+                                    : WARTA_OK;
+    s->in_batch = false;
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
+static const struct warta_index_ops sql_ops = {
+    .name = "sqlite",
+    .close = sql_close,
+    .ready = sql_ready,
+    .lookup = sql_lookup,
+    .insert = sql_insert,
+    .prune = sql_prune,
+    .batch_begin = sql_batch_begin,
+    .batch_end = sql_batch_end,
+};
+
+static int prepare(struct sql_index *s, sqlite3_stmt **st, const char *sql)
+{
+    return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+                              NULL);
+}
+
+enum warta_err warta_index_sqlite_open(struct warta_index **out,
+                                       const char *path,
+                                       struct warta_error *err)
+{
+    struct sql_index *s = warta_xcalloc(1, sizeof(*s));
+    enum warta_err rc = WARTA_OK;
+    char *msg = NULL;
+    s->base.ops = &sql_ops;
+    pthread_mutex_init(&s->lock, NULL);
+    int src = sqlite3_open_v2(path, &s->db,
+                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                  SQLITE_OPEN_NOMUTEX,
+                              NULL);
+    if (src != SQLITE_OK)
+        goto fail;
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    src = sqlite3_exec(s->db,
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                       NULL, NULL, &msg);
+    if (src != SQLITE_OK)
+        goto fail;
+    src = sqlite3_exec(s->db, schema, NULL, NULL, &msg);
+    if (src != SQLITE_OK)
+        goto fail;
+
+    sqlite3_stmt *layout = NULL;
+    src = prepare(s, &layout, "SELECT value FROM meta WHERE key = 'layout'");
+    if (src != SQLITE_OK)
+        goto fail;
+    bool same = sqlite3_step(layout) == SQLITE_ROW &&
+                !strcmp((const char *)sqlite3_column_text(layout, 0), LAYOUT);
+    sqlite3_finalize(layout);
+    if (!same) {
+        rc = warta_error_set(err, WARTA_ERR_INTERNAL,
+                             "index %s was written with another block layout "
+                             "than " LAYOUT "; move it away to start afresh",
+                             path);
+        goto out;
+    }
+
+    static const char *const probe_sql[WARTA_INDEX_BLOCKS] = {
+        "SELECT rowid, simhash FROM entries WHERE b0 = ?1",
+        "SELECT rowid, simhash FROM entries WHERE b1 = ?1",
+        "SELECT rowid, simhash FROM entries WHERE b2 = ?1",
+        "SELECT rowid, simhash FROM entries WHERE b3 = ?1",
+    };
+    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS && src == SQLITE_OK; b++)
+        src = prepare(s, &s->probe[b], probe_sql[b]);
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->fetch,
+                      "SELECT id, title, url, first_seen FROM entries "
+                      "WHERE rowid = ?1");
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->insert,
+                      "INSERT OR IGNORE INTO entries(id, simhash, content_hash,"
+                      " title, url, first_seen, b0, b1, b2, b3)"
+                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->prune,
+                      "DELETE FROM entries WHERE first_seen < ?1");
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->begin, "BEGIN IMMEDIATE");
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->commit, "COMMIT");
+    if (src != SQLITE_OK)
+        goto fail;
+    *out = &s->base;
+    return WARTA_OK;
+fail:
+    rc = warta_error_set(err, WARTA_ERR_INTERNAL,
+                         "cannot open the SQLite index %s: %s", path,
+                         msg ? msg
+                             : s->db ? sqlite3_errmsg(s->db)
+                                     : sqlite3_errstr(src));
+out:
+    sqlite3_free(msg);
+    sql_close(&s->base);
+    *out = NULL;
+    return rc;
+}
