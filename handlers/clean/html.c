@@ -165,6 +165,7 @@ struct hn {
     unsigned text, link;    /* subtree text and link text after marking */
     float score;
     short weight;
+    uint32_t cls_hash;      /* of the class/id text, 0 when none */
     bool content;           /* named content container */
     bool has_content;       /* ... or holds one */
     bool drop, dropped_here, scored, picked;
@@ -230,6 +231,14 @@ static size_t class_id(const xmlNode *n, char *buf, size_t cap, bool *article_bo
     }
     buf[k] = '\0';
     return k;
+}
+
+static uint32_t hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h | 1;
 }
 
 static const char *attr(const xmlNode *n, const char *name)
@@ -308,7 +317,10 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
                 char cls[256];
                 bool ab = false;
                 size_t cl = class_id(n, cls, sizeof(cls), &ab);
-                e->content = ab || (cl && warta_boilerplate_is_content(cls, cl));
+                /* A page-wide body id="article_body" names no part. */
+                e->content = (ab || (cl && warta_boilerplate_is_content(cls, cl))) &&
+                             !(fl & F_BODY) && cur >= 0;
+                e->cls_hash = hash(cls, cl);
                 if (cl && !e->content) {
                     e->reason = warta_boilerplate_reason(cls, cl);
                     e->weight = (short)warta_boilerplate_weight(cls, cl);
@@ -482,6 +494,14 @@ static long score(struct hx *h)
     return best;
 }
 
+static bool is_ancestor(const struct hx *h, long a, long d)
+{
+    for (long x = h->el[d].parent; x >= 0; x = h->el[x].parent)
+        if (x == a)
+            return true;
+    return false;
+}
+
 /* Step 4: mark picked containers. */
 static void pick(struct hx *h)
 {
@@ -503,7 +523,20 @@ static void pick(struct hx *h)
     }
     unsigned best_text = best >= 0 ? el[best].text - el[best].link : 0;
     if (named >= 0 && (el[named].text - el[named].link) * 2 >= best_text) {
+        /* Articles split into chunks between ads repeat their container:
+         * take every disjoint one with the same name. */
         el[named].picked = true;
+        for (size_t i = 0; i < h->n; i++) {
+            struct hn *e = &el[i];
+            if ((long)i == named || e->drop || !e->content ||
+                e->cls_hash != el[named].cls_hash || e->text - e->link < 25)
+                continue;
+            bool nested = false;
+            for (long a = e->parent; a >= 0 && !nested; a = el[a].parent)
+                nested = el[a].picked;
+            if (!nested && !(i < (size_t)named && is_ancestor(h, (long)i, named)))
+                e->picked = true;
+        }
         return;
     }
     /* The winner plus siblings that look like more of the same. */
