@@ -168,7 +168,7 @@ struct hn {
     uint32_t cls_hash;      /* of the class/id text, 0 when none */
     bool content;           /* named content container */
     bool has_content;       /* ... or holds one */
-    bool drop, dropped_here, scored, picked;
+    bool drop, dropped_here, scored, picked, hidden;
 };
 
 struct hx {
@@ -330,8 +330,11 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
                 const char *role = attr(n, "role");
                 if (role && !e->reason)
                     e->reason = role_reason(role);
-                if (is_hidden(n))
+                if (is_hidden(n)) {
                     e->reason = "boilerplate:hidden";
+                    e->hidden = true;
+                    e->content = false;
+                }
             }
             if (!e->reason && e->tag && e->tag->reason)
                 e->reason = e->tag->reason;
@@ -411,6 +414,10 @@ static void mark_and_sum(struct hx *h)
         struct hn *e = &el[i];
         if (e->parent >= 0 && el[e->parent].drop) {
             e->drop = true;
+            continue;
+        }
+        if (e->hidden) {
+            e->drop = e->dropped_here = true;
             continue;
         }
         if (e->drop || !e->reason || e->has_content || e->parent < 0 ||
