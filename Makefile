@@ -115,6 +115,10 @@ $(BUILD)/san/tests/e2e/%: tests/e2e/%.c $(BUILD)/san/libwarta.a $(SUPPORT_OBJS)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -Wno-missing-prototypes \
 		-o $@ $< $(SUPPORT_OBJS) $(BUILD)/san/libwarta.a $(PKG_LIBS) -lcmocka
 
+# The support objects are only prerequisites of pattern rules: without
+# this, make deletes them as intermediates and relinks every test.
+.SECONDARY: $(SUPPORT_OBJS)
+
 run: deps-check $(BUILD)/warta
 	./$(BUILD)/warta serve
 

@@ -37,6 +37,7 @@ char *warta_arena_strdup(struct warta_arena *a, const char *s);
 
 __attribute__((format(printf, 2, 3)))
 char *warta_arena_printf(struct warta_arena *a, const char *fmt, ...);
+__attribute__((format(printf, 2, 0)))
 char *warta_arena_vprintf(struct warta_arena *a, const char *fmt, va_list ap);
 
 /* Releases every chunk; the arena is empty and reusable afterwards. */
