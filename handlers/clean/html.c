@@ -659,7 +659,7 @@ static void flush(struct hx *h)
         /* Mostly links is a menu or a "read more" line, unless what is
          * not a link is itself a real sentence or two. */
         bool link_dense = h->btext && h->blink * 2 > h->btext &&
-                          h->btext - h->blink < 100 &&
+                          h->btext - h->blink < 50 &&
                           type != WARTA_BLOCK_PREFORMATTED;
         if (link_dense) {
             if (doc->opts.explain)
