@@ -295,6 +295,8 @@ static void request_completed(void *cls, struct MHD_Connection *conn,
     *req_cls = NULL;
 }
 
+/* MHD passes its own printf formats. */
+__attribute__((format(printf, 2, 0)))
 static void mhd_logger(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
