@@ -84,7 +84,7 @@ static const struct tag_info tags[] = {
     {"embed", F_JUNK, 0, NULL},
     {"fieldset", F_BLOCK, 0, NULL},
     {"figcaption", F_BLOCK | F_FIGCAP, 0, NULL},
-    {"figure", F_BLOCK, 0, NULL},
+    {"figure", F_BLOCK | F_FIGCAP, 0, NULL},
     {"footer", F_BLOCK, 0, "boilerplate:footer"},
     {"form", F_BLOCK, -3, NULL},
     {"frame", F_JUNK, 0, NULL},
@@ -169,6 +169,7 @@ struct hn {
     bool content;           /* named content container */
     bool has_content;       /* ... or holds one */
     bool drop, dropped_here, scored, picked, hidden;
+    bool caption;           /* class names a caption or photo credit */
 };
 
 struct hx {
@@ -321,6 +322,7 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
                 e->content = (ab || (cl && warta_boilerplate_is_content(cls, cl))) &&
                              !(fl & F_BODY) && cur >= 0;
                 e->cls_hash = hash(cls, cl);
+                e->caption = cl && (strstr(cls, "caption") || strstr(cls, "credit"));
                 if (cl && !e->content) {
                     e->reason = warta_boilerplate_reason(cls, cl);
                     e->weight = (short)warta_boilerplate_weight(cls, cl);
@@ -629,7 +631,7 @@ static void flush(struct hx *h)
             role = WARTA_ROLE_SUBHEAD;
             break;
         }
-        if (fl & F_FIGCAP) {
+        if ((fl & F_FIGCAP) || h->el[a].caption) {
             type = WARTA_BLOCK_CAPTION;
             role = WARTA_ROLE_CAPTION;
             break;
