@@ -251,6 +251,24 @@ static void detect_language(struct warta_doc *doc, const struct warta_env *env)
         doc->language = code;
 }
 
+/* "2023-05-08T16:46:00" read where the language implies one zone gets
+ * that zone's offset. */
+static void apply_default_offset(struct warta_doc *doc)
+{
+    const struct warta_lang *l = warta_lang_find(doc->language);
+    const char **fields[] = {&doc->published_at, &doc->modified_at};
+    if (!l || !l->has_default_offset)
+        return;
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = *fields[i];
+        if (!v || strlen(v) != 19)
+            continue; /* no time, or already zoned */
+        int off = l->default_offset_minutes, a = off < 0 ? -off : off;
+        *fields[i] = warta_arena_printf(doc->arena, "%s%c%02d:%02d", v,
+                                        off < 0 ? '-' : '+', a / 60, a % 60);
+    }
+}
+
 enum warta_err warta_metadata_run(struct warta_doc *doc,
                                   const struct warta_env *env,
                                   struct warta_error *err)
@@ -260,5 +278,6 @@ enum warta_err warta_metadata_run(struct warta_doc *doc,
     from_roles(doc);
     derive_body(doc);
     detect_language(doc, env);
+    apply_default_offset(doc);
     return WARTA_OK;
 }

@@ -202,6 +202,32 @@ static size_t caption_credit(struct warta_str s)
     return upper >= 2 ? i : 0;
 }
 
+static bool is_agency(struct warta_str s)
+{
+    for (const char *const *a = warta_news_agencies; *a; a++)
+        if (warta_str_ieq(s, *a))
+            return true;
+    return false;
+}
+
+/* "-- BERNAMA", "(AP)", "— Reuters": an agency signing off the story. */
+static bool is_sign_off(struct warta_str s)
+{
+    while (s.len && (s.p[0] == '-' || s.p[0] == '(' || s.p[0] == ' ' ||
+                     (unsigned char)s.p[0] >= 0x80)) {
+        size_t n = (unsigned char)s.p[0] >= 0x80 ? 3 : 1;
+        if ((unsigned char)s.p[0] >= 0x80 &&
+            !(s.len >= 3 && (unsigned char)s.p[1] == 0x80 &&
+              ((unsigned char)s.p[2] == 0x93 || (unsigned char)s.p[2] == 0x94)))
+            return false; /* only en/em dashes may lead */
+        s.p += n;
+        s.len -= n;
+    }
+    while (s.len && (s.p[s.len - 1] == ')' || s.p[s.len - 1] == ' '))
+        s.len--;
+    return s.len && is_agency(s);
+}
+
 /* Dash separators of a dateline: " - ", " – ", " — ", " -- ". */
 static size_t find_dateline_dash(struct warta_str s, size_t *after)
 {
@@ -227,29 +253,6 @@ static size_t find_dateline_dash(struct warta_str s, size_t *after)
         return i;
     }
     return 0;
-}
-
-static char *title_case_if_shouting(struct warta_arena *a, struct warta_str s)
-{
-    bool has_lower = false, has_upper = false;
-    for (size_t i = 0; i < s.len; i++) {
-        has_lower |= islower((unsigned char)s.p[i]) != 0;
-        has_upper |= isupper((unsigned char)s.p[i]) != 0;
-    }
-    char *out = warta_arena_strndup(a, s.p, s.len);
-    if (has_lower || !has_upper)
-        return out;
-    bool start = true;
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned char c = (unsigned char)out[i];
-        if (isalpha(c)) {
-            out[i] = (char)(start ? c : tolower(c));
-            start = false;
-        } else {
-            start = c == ' ' || c == '-' || c == ',' || c == '(' || c == '/';
-        }
-    }
-    return out;
 }
 
 /* Parses "PLACE (AGENCY) -", "PLACE, AGENCY.com -", "AGENCY.CO, Place -",
@@ -288,14 +291,17 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
         agency = warta_str_trim(warta_str_make(open + 1, (size_t)(prefix.p + prefix.len - 1 - open - 1)));
         place = warta_str_trim(warta_str_make(prefix.p, (size_t)(open - prefix.p)));
     } else {
-        /* A comma-separated part that looks like a domain is the outlet. */
+        /* A comma-separated part that is a known agency or looks like a
+         * domain is the outlet. */
         const char *p = prefix.p, *end = prefix.p + prefix.len;
         while (p < end) {
             const char *comma = memchr(p, ',', (size_t)(end - p));
             struct warta_str part = warta_str_trim(warta_str_make(p, comma ? (size_t)(comma - p) : (size_t)(end - p)));
             const char *dot = memchr(part.p, '.', part.len);
-            if (dot && dot > part.p && dot + 1 < part.p + part.len &&
-                isalpha((unsigned char)dot[1]) && !memchr(part.p, ' ', part.len)) {
+            bool domain = dot && dot > part.p && dot + 1 < part.p + part.len &&
+                          isalpha((unsigned char)dot[1]) &&
+                          !memchr(part.p, ' ', part.len);
+            if (domain || is_agency(part)) {
                 agency = part;
                 if (part.p == prefix.p)
                     place = warta_str_trim(warta_str_make(comma ? comma + 1 : end, comma ? (size_t)(end - comma - 1) : 0));
@@ -310,7 +316,8 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
     }
     while (place.len && (place.p[place.len - 1] == ',' || place.p[place.len - 1] == ' '))
         place.len--;
-    /* Old wire style "Jakarta, 8/5 (ANTARA)": drop the date token. */
+    /* Old wire style "Jakarta, 8/5 (ANTARA)", "KUALA LUMPUR, May 8
+     * (Bernama)": drop the date tokens. */
     while (place.len) {
         const char *sp = NULL;
         for (size_t i = place.len; i > 0; i--)
@@ -322,7 +329,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
         bool digits = false;
         for (size_t i = 0; i < last.len; i++)
             digits |= isdigit((unsigned char)last.p[i]) != 0;
-        if (!digits)
+        if (!digits && !warta_month_number(last.p, last.len))
             break;
         place.len = sp ? (size_t)(sp - place.p) : 0;
         while (place.len && (place.p[place.len - 1] == ',' || place.p[place.len - 1] == ' '))
@@ -342,7 +349,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
     if (agency.len > 40 || warta_count_words(agency.p, agency.len) > 4)
         return 0;
     if (!doc->dateline.location && !doc->dateline.agency) {
-        doc->dateline.location = place.len ? title_case_if_shouting(doc->arena, place) : NULL;
+        doc->dateline.location = place.len ? warta_title_case_if_shouting(doc->arena, place) : NULL;
         doc->dateline.agency = agency.len ? warta_arena_strndup(doc->arena, agency.p, agency.len) : NULL;
     }
     return after;
@@ -430,6 +437,9 @@ static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
     } else if (is_furniture(s)) {
         b->role = WARTA_ROLE_FURNITURE;
         warta_block_remove(doc, b, "furniture", -1);
+    } else if (is_sign_off(s)) {
+        b->role = WARTA_ROLE_FURNITURE;
+        warta_block_remove(doc, b, "sign-off", -1);
     } else if (caption_credit(s)) {
         b->role = WARTA_ROLE_CAPTION;
     } else {

@@ -3,10 +3,12 @@
  * list repeated under it, a paragraph re-sent with one word changed.
  *
  * Exact repeats are found by hashing the folded text (case, accents and
- * punctuation ignored). Near repeats by 3-word shingles: blocks sharing one
- * of their four smallest shingle hashes become candidates (a MinHash
- * bucket, so the work stays linear), and a candidate pair with a Jaccard
- * similarity of NEAR_JACCARD or more is a repeat.
+ * punctuation ignored). Near repeats by word pairs: blocks sharing one of
+ * their four smallest pair hashes become candidates (a MinHash bucket, so
+ * the work stays linear), and a candidate pair sharing NEAR_OVERLAP of the
+ * larger block's word pairs is a repeat. Pairs rather than longer shingles
+ * and the larger set rather than the union: one reworded word in a
+ * twelve-word paragraph must still count as the same paragraph.
  *
  * Short lines may repeat on purpose ("Menimbang:", the numbered items of a
  * ruling); a short repeat is removed only when it sits in a run of repeats
@@ -22,7 +24,7 @@
 
 #define SHORT_WORDS 8
 #define NEAR_MIN_WORDS 12
-#define NEAR_JACCARD 0.8
+#define NEAR_OVERLAP 0.8
 #define SKETCH 4
 #define MAX_CANDIDATES 8
 
@@ -74,10 +76,10 @@ static void fingerprint(struct warta_arena *a, const struct warta_block *b,
         if (folded[i] == ' ')
             starts[w++] = i + 1;
     starts[w] = flen + 1;
-    bp->n_shingles = words - 2;
+    bp->n_shingles = words - 1;
     bp->shingles = warta_arena_alloc(a, bp->n_shingles * sizeof(uint64_t));
-    for (size_t i = 0; i + 2 < words; i++)
-        bp->shingles[i] = XXH3_64bits(folded + starts[i], starts[i + 3] - 1 - starts[i]);
+    for (size_t i = 0; i + 1 < words; i++)
+        bp->shingles[i] = XXH3_64bits(folded + starts[i], starts[i + 2] - 1 - starts[i]);
     qsort(bp->shingles, bp->n_shingles, sizeof(uint64_t), cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < bp->n_shingles; i++)
@@ -86,7 +88,7 @@ static void fingerprint(struct warta_arena *a, const struct warta_block *b,
     bp->n_shingles = u;
 }
 
-static double jaccard(const struct block_print *x, const struct block_print *y)
+static double overlap(const struct block_print *x, const struct block_print *y)
 {
     size_t i = 0, j = 0, common = 0;
     while (i < x->n_shingles && j < y->n_shingles) {
@@ -100,8 +102,8 @@ static double jaccard(const struct block_print *x, const struct block_print *y)
             j++;
         }
     }
-    size_t uni = x->n_shingles + y->n_shingles - common;
-    return uni ? (double)common / (double)uni : 0.0;
+    size_t larger = x->n_shingles > y->n_shingles ? x->n_shingles : y->n_shingles;
+    return larger ? (double)common / (double)larger : 0.0;
 }
 
 /* Exact repeats through a hash table of (hash -> first block). */
@@ -151,7 +153,7 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
                 size_t j = entries[y].block;
                 if (j == i || bp[j].dup_of >= 0)
                     continue;
-                if (jaccard(&bp[i], &bp[j]) >= NEAR_JACCARD) {
+                if (overlap(&bp[i], &bp[j]) >= NEAR_OVERLAP) {
                     bp[i].dup_of = (long)j;
                     bp[i].near = true;
                     break;

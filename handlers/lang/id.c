@@ -57,7 +57,8 @@ static const char *const furniture_lines[] = {
 
 static const char *const furniture_prefixes[] = {
     "Simak Video", "Tonton juga", "Saksikan video", "Ikuti berita",
-    "Dapatkan update berita", "Ikuti kami di", "Follow akun", NULL,
+    "Dapatkan update berita", "Ikuti kami di", "Follow akun",
+    "Simak breaking news", "Download aplikasi", "Unduh aplikasi", NULL,
 };
 
 static const char *const byline_prefixes[] = {"Oleh", "Laporan wartawan", NULL};

@@ -88,4 +88,7 @@ const struct warta_lang warta_lang_ms = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    /* Malaysia, Brunei and Singapore all keep UTC+8. */
+    .default_offset_minutes = 8 * 60,
+    .has_default_offset = true,
 };

@@ -70,7 +70,9 @@ static void push_name(struct warta_arena *a, struct warta_strlist *list,
     /* A name starts with a letter; "2023" or "-" is no name. */
     if (!isalpha((unsigned char)s.p[0]) && (unsigned char)s.p[0] < 0x80)
         return;
-    warta_strlist_push_unique(a, list, warta_arena_strndup(a, s.p, s.len));
+    /* Wire bylines shout ("By JOSH BOAK"); names are stored as written
+     * elsewhere. */
+    warta_strlist_push_unique(a, list, warta_title_case_if_shouting(a, s));
 }
 
 void warta_split_names(struct warta_arena *a, struct warta_strlist *list,

@@ -81,6 +81,12 @@ static int month_of(const struct tok *t)
     return 0;
 }
 
+int warta_month_number(const char *p, size_t len)
+{
+    struct tok t = {TOK_WORD, p, len, 0};
+    return month_of(&t);
+}
+
 static bool zone_of(const struct tok *t, int *offset)
 {
     if (t->kind != TOK_WORD)

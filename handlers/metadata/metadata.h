@@ -26,6 +26,10 @@ void warta_metadata_from_html(struct warta_doc *doc);
 const char *warta_parse_date(struct warta_arena *a, const char *text,
                              size_t len);
 
+/* Month number (1..12) of a month name or abbreviation in any registered
+ * language ("Mei", "Sept", "Ogos"), or 0. */
+int warta_month_number(const char *p, size_t len);
+
 /* Splits a byline ("By A, B and C", "Oleh A dan B") into names pushed onto
  * list, stripping prefixes, roles and agency suffixes (metadata/bylines.c). */
 void warta_split_names(struct warta_arena *a, struct warta_strlist *list,

@@ -1,8 +1,11 @@
 /* String views and Unicode-aware helpers shared by every stage. */
 #include "warta/str.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "warta/arena.h"
 
 struct warta_str warta_str_from(const char *cstr)
 {
@@ -156,4 +159,28 @@ size_t warta_count_words(const char *p, size_t len)
         len -= n;
     }
     return words;
+}
+
+char *warta_title_case_if_shouting(struct warta_arena *a, struct warta_str s)
+{
+    bool has_lower = false, has_upper = false;
+    for (size_t i = 0; i < s.len; i++) {
+        has_lower |= islower((unsigned char)s.p[i]) != 0;
+        has_upper |= isupper((unsigned char)s.p[i]) != 0;
+    }
+    char *out = warta_arena_strndup(a, s.p, s.len);
+    if (has_lower || !has_upper)
+        return out;
+    bool start = true;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)out[i];
+        if (isalpha(c)) {
+            out[i] = (char)(start ? c : tolower(c));
+            start = false;
+        } else {
+            start = c == ' ' || c == '-' || c == ',' || c == '(' || c == '/' ||
+                    c == '\'';
+        }
+    }
+    return out;
 }

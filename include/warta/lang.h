@@ -13,6 +13,7 @@
 #ifndef WARTA_LANG_H
 #define WARTA_LANG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct warta_month_name {
@@ -68,7 +69,14 @@ struct warta_lang {
     /* Words joining a name to a place in wire credits ("in" of "Reporting
      * by A in Jakarta"); the place is dropped from the name. */
     const char *const *place_prepositions;
+    /* Offset assumed for a time printed without a zone, when every country
+     * writing the language keeps one (Malay: UTC+8); 0 when unknown. */
+    int default_offset_minutes;
+    bool has_default_offset;
 };
+
+/* News agencies (handlers/lang/agencies.c), NULL-terminated. */
+extern const char *const warta_news_agencies[];
 
 /* All registered languages, in registry order. */
 const struct warta_lang *const *warta_langs(size_t *count);

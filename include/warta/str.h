@@ -48,6 +48,12 @@ size_t warta_utf8_decode(const char *p, size_t len, int32_t *cp);
 bool warta_cp_is_space(int32_t cp);
 bool warta_cp_is_dash(int32_t cp);
 
+/* An arena copy of s, title-cased when it is written all in capitals
+ * ("KUALA LUMPUR" -> "Kuala Lumpur", "JOSH BOAK" -> "Josh Boak"); other
+ * text is copied as is. ASCII letters only are recased. */
+struct warta_arena;
+char *warta_title_case_if_shouting(struct warta_arena *a, struct warta_str s);
+
 /* Word count: maximal runs of letters/digits (Unicode-aware). */
 size_t warta_count_words(const char *p, size_t len);
 
