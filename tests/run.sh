@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs test binaries and the OpenAPI response check, counts test cases from
+# Runs test binaries and the Python checks (tests/e2e/check_*.py, among them
+# the OpenAPI response check), counts test cases from
 # cmocka's summary lines, and ends with one line "N passed, N failed" (CI
 # parses exactly that shape). Exit status is non-zero on any failure.
 #
@@ -80,22 +81,26 @@ for bin in "$@"; do
     total_fail=$((total_fail + fail))
 done
 
-# The contract check: real responses validated against openapi.yaml.
-check=tests/e2e/check_openapi.py
-log="$TEST_LOG_DIR/check_openapi.log"
-if [ ! -f "$check" ]; then
+# Python checks (tests/e2e/check_*.py, discovered like the C tests): each
+# is one counted test; its "ok ..." lines are reported. check_openapi.py,
+# the contract check of real responses, must be among them.
+if [ ! -f tests/e2e/check_openapi.py ]; then
     echo "FAIL  e2e/check_openapi.py (missing)"
     total_fail=$((total_fail + 1))
-elif $TIMEOUT "$PYTHON" "$check" >"$log" 2>&1 </dev/null; then
-    echo "ok    e2e/check_openapi.py ($(grep -c '^ok ' "$log") responses valid)"
-    total_pass=$((total_pass + 1))
-else
-    echo "FAIL  e2e/check_openapi.py (log $log)"
-    show_tail "$log"
-    total_fail=$((total_fail + 1))
 fi
-
-l="$TEST_LOG_DIR/check_ninjs.log"; if $TIMEOUT "$PYTHON" tests/e2e/check_ninjs.py >"$l" 2>&1 </dev/null; then echo "ok    e2e/check_ninjs.py ($(grep -c '^ok ' "$l") checks)"; total_pass=$((total_pass + 1)); else echo "FAIL  e2e/check_ninjs.py (log $l)"; show_tail "$l"; total_fail=$((total_fail + 1)); fi
+for check in tests/e2e/check_*.py; do
+    [ -f "$check" ] || continue
+    name="e2e/$(basename "$check")"
+    log="$TEST_LOG_DIR/$(basename "$check" .py).log"
+    if $TIMEOUT "$PYTHON" "$check" >"$log" 2>&1 </dev/null; then
+        echo "ok    $name ($(grep -c '^ok ' "$log") checks)"
+        total_pass=$((total_pass + 1))
+    else
+        echo "FAIL  $name (log $log)"
+        show_tail "$log"
+        total_fail=$((total_fail + 1))
+    fi
+done
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
