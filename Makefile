@@ -130,8 +130,14 @@ check-clang: $(BUILD)/gen/openapi_yaml.h
 		clang $(BASE_CFLAGS) $(PKG_CFLAGS) -fsyntax-only $$f || exit 1; done
 	@echo "check-clang: $(words $(LIB_SRCS) $(SERVER_SRCS) server/main.c) files clean under clang -Werror"
 
+# Subsets of `make test` for a quick loop; `make test` is the whole suite.
 unit: deps-check $(UNIT_BINS)
+	@WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
+		WARTA_TEST_CHECKS=0 sh tests/run.sh $(UNIT_BINS)
+
 e2e: deps-check $(BUILD)/san/warta $(E2E_BINS)
+	@WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
+		sh tests/run.sh $(E2E_BINS)
 
 test: deps-check check-clang $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS)
 	@WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
