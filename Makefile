@@ -128,7 +128,10 @@ check-clang: $(BUILD)/gen/openapi_yaml.h
 	@command -v clang >/dev/null || { echo "warta: clang missing (make deps)"; exit 1; }
 	@for f in $(LIB_SRCS) $(SERVER_SRCS) server/main.c; do \
 		clang $(BASE_CFLAGS) $(PKG_CFLAGS) -fsyntax-only $$f || exit 1; done
-	@echo "check-clang: $(words $(LIB_SRCS) $(SERVER_SRCS) server/main.c) files clean under clang -Werror"
+	@for f in $(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS); do \
+		clang $(BASE_CFLAGS) $(PKG_CFLAGS) -Itests/support -Wno-missing-prototypes \
+			-fsyntax-only $$f || exit 1; done
+	@echo "check-clang: $(words $(LIB_SRCS) $(SERVER_SRCS) server/main.c $(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS)) files clean under clang -Werror"
 
 # Subsets of `make test` for a quick loop; `make test` is the whole suite.
 unit: deps-check $(UNIT_BINS)
