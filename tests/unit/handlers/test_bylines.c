@@ -1,0 +1,69 @@
+/* Names out of bylines and credit lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "metadata/metadata.h"
+
+static void expect_names(const char *text, const char *const *want)
+{
+    struct warta_arena a;
+    warta_arena_init(&a);
+    struct warta_strlist l = {0};
+    warta_split_names(&a, &l, text, strlen(text));
+    size_t n = 0;
+    while (want[n])
+        n++;
+    if (l.n != n)
+        fail_msg("'%s': expected %zu names, got %zu (%s...)", text, n, l.n,
+                 l.n ? l.items[0] : "");
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(l.items[i], want[i]);
+    warta_arena_free(&a);
+}
+
+static void test_splitting(void **state)
+{
+    (void)state;
+    expect_names("Zubi Mahrofi", (const char *[]){"Zubi Mahrofi", NULL});
+    expect_names("By A. Smith, B. Jones and C. Lee",
+                 (const char *[]){"A. Smith", "B. Jones", "C. Lee", NULL});
+    expect_names("Oleh Budi Santoso dan Siti Aminah",
+                 (const char *[]){"Budi Santoso", "Siti Aminah", NULL});
+    expect_names("Ana; Ben & Cy", (const char *[]){"Ana", "Ben", "Cy", NULL});
+}
+
+static void test_cleaning(void **state)
+{
+    (void)state;
+    expect_names("Stefanno Sulaiman in Jakarta",
+                 (const char *[]){"Stefanno Sulaiman", NULL});
+    expect_names("By JOSH BOAK and LISA MASCARO",
+                 (const char *[]){"Josh Boak", "Lisa Mascaro", NULL});
+    expect_names("Dan Brown", (const char *[]){"Dan Brown", NULL});
+    expect_names("Rina (ANTARA)", (const char *[]){"Rina", NULL});
+    expect_names("Ana, Ana", (const char *[]){"Ana", NULL});
+}
+
+static void test_rejects(void **state)
+{
+    (void)state;
+    expect_names("", (const char *[]){NULL});
+    expect_names(", ,", (const char *[]){NULL});
+    expect_names("2023", (const char *[]){NULL});
+    expect_names("this is clearly a whole sentence rather than a person name",
+                 (const char *[]){NULL});
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_splitting),
+        cmocka_unit_test(test_cleaning),
+        cmocka_unit_test(test_rejects),
+    };
+    return cmocka_run_group_tests_name("bylines", tests, NULL, NULL);
+}

@@ -1,0 +1,101 @@
+/* arena, buf, str and the error table. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "warta/arena.h"
+#include "warta/buf.h"
+#include "warta/err.h"
+#include "warta/str.h"
+
+static void test_arena(void **state)
+{
+    (void)state;
+    struct warta_arena a;
+    warta_arena_init(&a);
+    char *small = warta_arena_alloc(&a, 3);
+    assert_int_equal((uintptr_t)small % _Alignof(max_align_t), 0);
+    assert_int_equal(small[0] | small[1] | small[2], 0);
+    /* A block larger than a chunk, then many small ones. */
+    char *big = warta_arena_alloc(&a, 1 << 20);
+    memset(big, 'x', 1 << 20);
+    for (int i = 0; i < 10000; i++)
+        warta_arena_printf(&a, "%d", i);
+    int *arr = warta_arena_alloc(&a, 4 * sizeof(int));
+    for (int i = 0; i < 4; i++)
+        arr[i] = i;
+    int *grown = warta_arena_grow(&a, arr, 4, 8, sizeof(int));
+    assert_int_equal(grown[3], 3);
+    assert_int_equal(grown[7], 0);
+    assert_string_equal(warta_arena_strndup(&a, "abcdef", 3), "abc");
+    warta_arena_free(&a);
+    assert_null(a.head);
+}
+
+static void test_buf_cap(void **state)
+{
+    (void)state;
+    struct warta_buf b;
+    warta_buf_init(&b, 10);
+    assert_int_equal(warta_buf_append(&b, "12345", 5), 0);
+    assert_int_equal(warta_buf_append(&b, "67890", 5), 0);
+    assert_int_equal(b.len, 10);
+    assert_string_equal(b.data, "1234567890");
+    /* Crossing the cap empties the buffer: a half body is never used. */
+    assert_int_equal(warta_buf_append(&b, "x", 1), -1);
+    assert_int_equal(b.len, 0);
+    assert_null(b.data);
+    warta_buf_init(&b, 4);
+    assert_int_equal(warta_buf_append(&b, "123456", 6), -1);
+    warta_buf_free(&b);
+}
+
+static void test_str(void **state)
+{
+    (void)state;
+    struct warta_str s = warta_str_trim(warta_str_from("\xC2\xA0  Judul \xE2\x80\x83"));
+    assert_int_equal(s.len, 5);
+    assert_true(warta_str_istarts(s, "JUD"));
+    assert_true(warta_str_iends(s, "DUL"));
+    assert_int_equal(warta_str_ifind(s, "du"), 2);
+    assert_int_equal(warta_str_ifind(s, "zz"), -1);
+    assert_int_equal(warta_count_words("Kao Kim-Hourn, 2023!", 20), 4);
+    assert_int_equal(warta_utf8_length("caf\xC3\xA9", 5), 4);
+    struct warta_arena a;
+    warta_arena_init(&a);
+    assert_string_equal(warta_title_case_if_shouting(&a, warta_str_from("NUSA DUA")), "Nusa Dua");
+    assert_string_equal(warta_title_case_if_shouting(&a, warta_str_from("Nusa DUA")), "Nusa DUA");
+    warta_arena_free(&a);
+}
+
+static void test_error_table(void **state)
+{
+    (void)state;
+    /* Every code has its own slug and a 4xx/5xx status. */
+    for (int i = 1; i < WARTA_ERR__LAST; i++) {
+        assert_true(warta_err_http_status(i) >= 400);
+        for (int k = 1; k < i; k++)
+            assert_string_not_equal(warta_err_slug(i), warta_err_slug(k));
+    }
+    assert_string_equal(warta_err_slug(WARTA_ERR_PAYLOAD_TOO_LARGE), "payload-too-large");
+    assert_int_equal(warta_err_http_status(WARTA_ERR_FETCH_TIMEOUT), 504);
+    struct warta_error e;
+    assert_int_equal(warta_error_set(&e, WARTA_ERR_INVALID_REQUEST, "bad %d", 7), WARTA_ERR_INVALID_REQUEST);
+    assert_string_equal(e.detail, "bad 7");
+    assert_string_equal(warta_err_slug((enum warta_err)999), "internal-error");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_buf_cap),
+        cmocka_unit_test(test_str),
+        cmocka_unit_test(test_error_table),
+    };
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
