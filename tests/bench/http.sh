@@ -5,7 +5,8 @@
 #   sh tests/bench/http.sh WARTA_BIN CEILING_BIN BODY_FILE
 #
 # Environment: BENCH_ROUNDS (3), BENCH_DURATION (5s per run),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2 wrk threads), BENCH_TARGET (0.5).
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2 wrk threads), BENCH_TARGET (0.5),
+# BENCH_SHELL_DURATION (2s per HTTP-shell run; 0 skips them).
 # Prints one line per run, then one "ratio" line per warta configuration.
 # Exits non-zero when a server fails to start or dies, or any request
 # fails; a ratio below the target is reported, not an error (see README).
@@ -20,6 +21,7 @@ DURATION=${BENCH_DURATION:-5s}
 CONNS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 TARGET=${BENCH_TARGET:-0.5}
+SHELL_DURATION=${BENCH_SHELL_DURATION:-2s}
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 command -v wrk >/dev/null 2>&1 || { echo "http: wrk missing (make deps)" >&2; exit 1; }
@@ -61,18 +63,25 @@ start() {
     eval "PORT_$name=$PORT"
 }
 
-# bench NAME DURATION: one wrk run against server NAME; appends
-# "NAME rps p50_us p99_us" to $TMP/results and prints the run.
+# bench LABEL SERVER DURATION MODE [PATH]: one wrk run against SERVER;
+# MODE run|warmup; PATH "" posts the body to /v1/normalize, otherwise the
+# run GETs PATH. Appends "LABEL rps p50_us p99_us" to $TMP/results and
+# prints the run.
 bench() {
     name=$1
-    eval "port=\$PORT_$name; pid=\$PID_$name"
-    out=$(WARTA_BENCH_BODY="$BODY" wrk -t"$THREADS" -c"$CONNS" -d"$2" \
-        -s "$HERE/post.lua" "http://127.0.0.1:$port/v1/normalize" 2>&1)
+    eval "port=\$PORT_$2; pid=\$PID_$2"
+    if [ -n "${5:-}" ]; then
+        body="" url="http://127.0.0.1:$port$5"
+    else
+        body=$BODY url="http://127.0.0.1:$port/v1/normalize"
+    fi
+    out=$(WARTA_BENCH_BODY="$body" wrk -t"$THREADS" -c"$CONNS" -d"$3" \
+        -s "$HERE/post.lua" "$url" 2>&1)
     line=$(echo "$out" | grep '^RESULT ')
     if [ -z "$line" ] || ! kill -0 "$pid" 2>/dev/null; then
         echo "http: $name: wrk or the server failed:" >&2
         echo "$out" >&2
-        tail -n 20 "$TMP/$name.log" >&2
+        tail -n 20 "$TMP/$2.log" >&2
         exit 1
     fi
     val() { echo "$line" | sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
@@ -81,7 +90,7 @@ bench() {
     p99=$(val p99_us)
     errs=$(val errors)
     non2xx=$(val non2xx)
-    [ "$3" = warmup ] && return 0
+    [ "$4" = warmup ] && return 0
     printf 'http: %-14s %10.1f req/s  p50 %7.2f ms  p99 %7.2f ms\n' \
         "$name" "$rps" "$(echo "$p50" | awk '{print $1/1000}')" \
         "$(echo "$p99" | awk '{print $1/1000}')"
@@ -100,10 +109,16 @@ start sqlite "$WARTA" serve --port 0 --data-dir "$TMP/data"
 
 echo "http: POST $(wc -c <"$BODY" | tr -d ' ')-byte text/plain body, wrk -t$THREADS -c$CONNS -d$DURATION keep-alive, $ROUNDS interleaved rounds"
 # One short warm-up each: page cache, allocator arenas, SQLite file.
-for s in ceiling memory sqlite; do bench "$s" 1s warmup; done
+for s in ceiling memory sqlite; do bench "$s" "$s" 1s warmup; done
 r=1
 while [ $r -le "$ROUNDS" ]; do
-    for s in ceiling memory sqlite; do bench "$s" "$DURATION" run; done
+    for s in ceiling memory sqlite; do bench "$s" "$s" "$DURATION" run; done
+    # The HTTP shell alone: an empty GET, answered by the ceiling and by
+    # warta's /healthz (routing, request id, access log; no pipeline).
+    if [ "$SHELL_DURATION" != 0 ]; then
+        bench ceiling-get ceiling "$SHELL_DURATION" run /healthz
+        bench healthz memory "$SHELL_DURATION" run /healthz
+    fi
     r=$((r + 1))
 done
 
@@ -116,14 +131,20 @@ awk -v target="$TARGET" '
         return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
     }
     $1 == "ceiling" { c = $2; nc++; crps[nc] = $2; next }
-    { k = ++runs[$1]; ratio[$1, k] = $2 / c; rps[$1, k] = $2; p50[$1, k] = $3; p99[$1, k] = $4 }
+    $1 == "ceiling-get" { cg = $2; next }
+    { k = ++runs[$1]; ratio[$1, k] = $2 / ($1 == "healthz" ? cg : c); rps[$1, k] = $2; p50[$1, k] = $3; p99[$1, k] = $4 }
     END {
         printf "http: ceiling median %.1f req/s\n", median(crps, nc)
-        split("memory sqlite", names, " ")
-        for (x = 1; x <= 2; x++) {
+        split("memory sqlite healthz", names, " ")
+        for (x = 1; x <= 3; x++) {
             s = names[x]; m = runs[s]
+            if (!m) continue
             for (i = 1; i <= m; i++) { r[i] = ratio[s, i]; q[i] = rps[s, i]; a[i] = p50[s, i]; b[i] = p99[s, i] }
             med = median(r, m)
+            if (s == "healthz") {
+                printf "http: shell-only ratio warta GET /healthz / ceiling GET = %.3f (median of %d rounds; %.1f req/s; informative: the HTTP layer without the pipeline)\n", med, m, median(q, m)
+                continue
+            }
             verdict = med >= target ? "met" : "NOT met"
             printf "http: ratio warta(--index %s)/ceiling = %.3f (median of %d rounds; warta %.1f req/s, p50 %.2f ms, p99 %.2f ms; target >= %.2f %s)\n", s, med, m, median(q, m), median(a, m) / 1000, median(b, m) / 1000, target, verdict
         }

@@ -2,19 +2,17 @@
 -- keep-alive connections, then print one machine-readable RESULT line.
 --
 -- The body is the file named by $WARTA_BENCH_BODY, read once at start-up
--- so every request sends the same bytes.
+-- so every request sends the same bytes. With $WARTA_BENCH_BODY empty the
+-- requests are plain GETs of the URL (the HTTP-shell runs of http.sh).
 
 local path = os.getenv("WARTA_BENCH_BODY")
-if not path then
-    error("WARTA_BENCH_BODY is not set")
+if path and path ~= "" then
+    local f = assert(io.open(path, "rb"))
+    wrk.method = "POST"
+    wrk.body = f:read("*a")
+    f:close()
+    wrk.headers["Content-Type"] = "text/plain; charset=utf-8"
 end
-local f = assert(io.open(path, "rb"))
-local body = f:read("*a")
-f:close()
-
-wrk.method = "POST"
-wrk.body = body
-wrk.headers["Content-Type"] = "text/plain; charset=utf-8"
 
 -- Latencies are in microseconds; errors count sockets that failed and
 -- answers outside 2xx/3xx, so a service that fails fast cannot look fast.
