@@ -55,6 +55,25 @@ static bool is_date_time(const char *s)
            p[4] <= '9' && p[5] >= '0' && p[5] <= '9' && p[6] == '\0';
 }
 
+/* The schema's format "uri" means an absolute URI: a scheme, then no
+ * white space or control characters. A relative image path (a page
+ * without a base URL) fails that and stays out of uri/href. */
+static bool is_absolute_uri(const char *s)
+{
+    if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+        return false;
+    const char *p = s;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+           (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (*p != ':')
+        return false;
+    for (; *p; p++)
+        if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
 static void set_date(json_t *o, const char *key, const char *s)
 {
     if (is_date_time(s))
@@ -146,8 +165,9 @@ static json_t *image_association(const struct warta_doc *doc, size_t i)
     json_object_set_new(a, "name",
                         json_string(warta_arena_printf(doc->arena, "image%zu",
                                                        i + 1)));
+    bool have_url = is_absolute_uri(im->url);
     json_object_set_new(a, "uri",
-                        json_string(im->url && *im->url
+                        json_string(have_url
                                         ? im->url
                                         : warta_arena_printf(
                                               doc->arena, "%s#image%zu",
@@ -159,7 +179,7 @@ static json_t *image_association(const struct warta_doc *doc, size_t i)
         json_object_set_new(a, "descriptions", d);
     }
     set_str(a, "by", im->credit);
-    if (im->url && *im->url) {
+    if (have_url) {
         json_t *r = json_object();
         json_object_set_new(r, "name", json_string("original"));
         json_object_set_new(r, "href", json_string(im->url));

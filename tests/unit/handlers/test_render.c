@@ -189,6 +189,21 @@ static void test_ninjs_keeps_urn_id(void **state)
     json_decref(o);
 }
 
+/* A relative image path is not a URI: the association gets a urn and no
+ * rendition instead of an invalid href. */
+static void test_ninjs_relative_image(void **state)
+{
+    struct fixture *f = *state;
+    f->doc.id = "abc";
+    warta_doc_add_image(&f->doc, "/foto/1.jpg", NULL, NULL);
+    json_t *o = warta_render_ninjs(&f->doc);
+    json_t *img = json_array_get(json_object_get(o, "associations"), 0);
+    assert_string_equal(str_at(img, "uri"), "urn:warta:abc#image1");
+    assert_null(json_object_get(img, "renditions"));
+    assert_null(json_object_get(img, "descriptions"));
+    json_decref(o);
+}
+
 static void test_jsonld_fields(void **state)
 {
     struct fixture *f = *state;
@@ -292,6 +307,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ninjs_skips_partial_dates, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ninjs_keeps_urn_id, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ninjs_relative_image, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_jsonld_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_jsonld_publisher_fallback, setup,
                                         teardown),
