@@ -218,7 +218,6 @@ static void start_transfer(struct warta_fetcher *f, struct transfer *t)
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(e, CURLOPT_MAXREDIRS, cfg->fetch_max_redirects);
-    curl_easy_setopt(e, CURLOPT_AUTOREFERER, 1L);
     /* A proxy from the environment would make the proxy the peer the
      * address check sees; fetches always go direct. */
     curl_easy_setopt(e, CURLOPT_PROXY, "");
@@ -280,15 +279,24 @@ static void build_result(struct warta_fetcher *f, struct transfer *t,
                         "the page is larger than %zu bytes once decoded "
                         "(--fetch-max-bytes)", cfg->fetch_max_bytes);
     } else if (t->blocked && cc == CURLE_COULDNT_CONNECT) {
+        /* The address itself stays in the log: echoing what an internal
+         * name resolves to would map the private network for a caller. */
         warta_error_set(err, WARTA_ERR_FETCH_BLOCKED,
-                        "%.200s: the address %s is %s and may not be fetched "
-                        "(an operator can allow it with --fetch-allow-cidr)",
-                        eff ? eff : t->url, t->blocked_addr, t->blocked);
+                        "%.200s leads to a %s address, which may not be "
+                        "fetched (an operator can allow a range with "
+                        "--fetch-allow-cidr)", eff ? eff : t->url, t->blocked);
+        WARTA_LOG(WARTA_LOG_INFO, "fetch-blocked", NULL,
+                  "%.200s: refused to connect to %s (%s)", eff ? eff : t->url,
+                  t->blocked_addr, t->blocked);
     } else if (cc == CURLE_OPERATION_TIMEDOUT) {
         if (ms + 50 >= (double)cfg->fetch_timeout_ms)
             warta_error_set(err, WARTA_ERR_FETCH_TIMEOUT,
                             "the page did not arrive within %ld ms "
                             "(--fetch-timeout)", cfg->fetch_timeout_ms);
+        else if (status == 0)
+            warta_error_set(err, WARTA_ERR_FETCH_TIMEOUT,
+                            "the upstream did not start answering within "
+                            "%ld s (--fetch-low-speed)", LOW_SPEED_SECONDS);
         else
             warta_error_set(err, WARTA_ERR_FETCH_TIMEOUT,
                             "the upstream sent less than %zu bytes per second "

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "server.h"
+#include "warta/fetch.h"
 #include "warta/log.h"
 #include "warta/metrics.h"
 #include "warta/render.h"
@@ -86,9 +87,14 @@ static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind,
     return MHD_YES;
 }
 
+/* Requests suspended and not yet taken up again: MHD_stop_daemon() panics
+ * while a connection is still suspended, so shutdown waits for zero. */
+static atomic_long n_suspended;
+
 static void on_suspend(struct warta_req *req)
 {
     struct server_req *sr = (struct server_req *)req;
+    atomic_fetch_add(&n_suspended, 1);
     MHD_suspend_connection(sr->conn);
 }
 
@@ -247,6 +253,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
     /* Called again after a resume. */
     if (req->suspended && atomic_load(&sr->woken)) {
         req->suspended = false;
+        atomic_fetch_sub(&n_suspended, 1);
         warta_handler_fn next = req->resume_handler;
         req->resume_handler = NULL;
         if (next) {
@@ -288,6 +295,8 @@ static void request_completed(void *cls, struct MHD_Connection *conn,
                 *p = '?';
         warta_log_raw(WARTA_LOG_INFO, "access", members);
     }
+    if (req->suspended)
+        atomic_fetch_sub(&n_suspended, 1);
     warta_buf_free(&req->body);
     free(req->resp_body);
     warta_arena_free(&req->arena);
@@ -405,6 +414,13 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
             break;
         usleep(100 * 1000);
     }
+    /* Fetches still in flight fail now and resume their connections, which
+     * must answer before MHD_stop_daemon() (it panics on a suspended
+     * connection and would free requests the fetch thread still holds). */
+    warta_fetcher_close(env->fetcher);
+    env->fetcher = NULL;
+    for (int i = 0; i < 100 && atomic_load(&n_suspended) > 0; i++)
+        usleep(50 * 1000);
     MHD_stop_daemon(d);
     if (listen_fd != MHD_INVALID_SOCKET)
         close(listen_fd);

@@ -20,16 +20,19 @@ struct warta_fetch_result {
     struct warta_error err; /* err.code == WARTA_OK on success */
     char *body;             /* malloc'd raw bytes (content-decoded), NUL-terminated */
     size_t len;
-    long http_status;
-    char *url, *final_url, *content_type, *charset; /* malloc'd or NULL */
+    long http_status;       /* of the last response; 0 when none came */
+    /* malloc'd or NULL. content_type is the media type alone, lower-cased
+     * ("text/html"); charset is its charset parameter as sent. */
+    char *url, *final_url, *content_type, *charset;
     char fetched_at[40];    /* RFC 3339 UTC */
 };
 
 typedef void (*warta_fetch_done_fn)(void *userdata,
                                     struct warta_fetch_result *result);
 
-/* Starts the fetch thread. *out is NULL (and WARTA_OK) when the build has
- * no fetcher configured. */
+/* Initialises libcurl (call before other threads exist) and starts the
+ * fetch thread. Fails with a message naming the entry when an entry of
+ * cfg->fetch_allow_cidr is not a valid address range. */
 enum warta_err warta_fetcher_open(struct warta_fetcher **out,
                                   const struct warta_config *cfg,
                                   struct warta_error *err);
@@ -45,14 +48,21 @@ enum warta_err warta_fetcher_submit(struct warta_fetcher *f, const char *url,
                                     warta_fetch_done_fn done, void *userdata,
                                     struct warta_error *err);
 
-/* Blocking fetch through the same machinery; fills *out (free it). */
+/* Blocking fetch through the same machinery (the CLI); fills *out, which
+ * the caller frees with warta_fetch_result_free() whatever the outcome.
+ * Returns out->err.code. */
 enum warta_err warta_fetch_sync(struct warta_fetcher *f, const char *url,
                                 struct warta_fetch_result *out);
 
 void warta_fetch_result_free(struct warta_fetch_result *r);
 
-/* Copies a completed fetch into the document: input bytes decoded to
- * UTF-8, kind (html or text) from the content type, source fields. */
+/* Copies a completed fetch into the document: the source fields, kind
+ * from the content type (HTML for text/html and application/xhtml+xml,
+ * text for other text/ types, sniffed when none was sent; anything else is
+ * WARTA_ERR_UNSUPPORTED_MEDIA), base_url = final_url unless one was given.
+ * Text is converted to UTF-8 here (header charset, else BOM, UTF-8 or
+ * uchardet's guess); HTML keeps its bytes for the clean stage, which
+ * weighs the header charset against BOM and <meta>. */
 struct warta_doc;
 enum warta_err warta_fetch_apply(struct warta_doc *doc,
                                  const struct warta_fetch_result *r,
