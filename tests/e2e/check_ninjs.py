@@ -10,13 +10,18 @@ modules, so both are checked here with RFC 3339 / RFC 3986 shapes.
 
 It also checks that ninjs and JSON-LD say the same as the native article
 for the same input (title, body, language, people), so a format cannot
-silently drop what the pipeline found.
+silently drop what the pipeline found, and validates the ninjs of a few
+real HTML pages from $WARTA_SHARED/bench/scrapinghub/html (images, links
+and dates from markup reach more of the schema than plain text does).
 
 Prints one "ok ..." line per passed check; exits non-zero on the first
 failure with the reason. Needs /usr/bin/python3 with python3-jsonschema.
 """
+import glob
+import gzip
 import json
 import os
+import tempfile
 import re
 import subprocess
 import sys
@@ -28,6 +33,8 @@ BIN = os.environ.get("WARTA_BIN", os.path.join(ROOT, "build/san/warta"))
 SHARED = os.environ.get("WARTA_SHARED", os.path.join(ROOT, "..", "shared"))
 SCHEMA_DIR = os.path.join(SHARED, "schemas", "ninjs")
 SEED = os.path.join(SHARED, "seeds", "antara-asean-2023.txt")
+HTML_DIR = os.path.join(SHARED, "bench", "scrapinghub", "html")
+HTML_PAGES = 8
 
 # RFC 3339 date-time (section 5.6), the meaning of JSON Schema "date-time".
 DATE_TIME = re.compile(
@@ -82,6 +89,45 @@ def validator():
     return cls(schema, resolver=resolver, format_checker=checker)
 
 
+def check_html_pages(v):
+    pages = sorted(glob.glob(os.path.join(HTML_DIR, "*.html.gz")))[:HTML_PAGES]
+    if not pages:
+        print("ok no HTML pages in %s; HTML check skipped" % HTML_DIR)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for gz in pages:
+            path = os.path.join(tmp, os.path.basename(gz)[:-3])
+            with gzip.open(gz, "rb") as src, open(path, "wb") as dst:
+                dst.write(src.read())
+            paths.append(path)
+        cmd = [BIN, "normalize", "--html", "--format", "ninjs", "--index", "none"] + paths
+        try:
+            p = subprocess.run(cmd, capture_output=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            fail("%s: %s" % (cmd[0], e))
+        # 1 = some input had no article (its line is a problem object).
+        if p.returncode not in (0, 1):
+            fail("normalize --html exited %d: %s" % (
+                p.returncode, p.stderr.decode("utf-8", "replace")[-2000:]))
+        lines = p.stdout.decode("utf-8").splitlines()
+        if len(lines) != len(paths):
+            fail("normalize --html printed %d lines for %d pages" % (len(lines), len(paths)))
+    valid = 0
+    for path, line in zip(paths, lines):
+        doc = json.loads(line)
+        if "uri" not in doc and "status" in doc:
+            continue  # a problem object: nothing to validate
+        errors = list(v.iter_errors(doc))
+        if errors:
+            for e in errors[:10]:
+                print("  at /%s: %s" % ("/".join(str(x) for x in e.absolute_path), e.message))
+            fail("ninjs of %s is not valid ninjs 2.1" % os.path.basename(path))
+        valid += 1
+    print("ok ninjs of %d/%d HTML pages validates (the others had no article)"
+          % (valid, len(paths)))
+
+
 def by_role(items, role):
     for it in items or []:
         if it.get("role") == role:
@@ -100,6 +146,7 @@ def main():
             print("  at /%s: %s" % ("/".join(str(p) for p in e.absolute_path), e.message))
         fail("ninjs output of the seed is not valid ninjs 2.1 (%d errors)" % len(errors))
     print("ok ninjs output of the seed validates against ninjs-schema_2.1.json")
+    check_html_pages(v)
 
     native = run("native")
     checks = [
