@@ -10,6 +10,7 @@
 #include "clean/html.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <uchardet/uchardet.h>
@@ -44,13 +45,27 @@ static size_t put_utf8(char *o, unsigned cp)
 
 /* Counts valid multi-byte sequences and invalid bytes. */
 static void utf8_census(const char *p, size_t len, size_t *multi,
-                        size_t *invalid)
+                        size_t *invalid, bool *nul)
 {
     *multi = *invalid = 0;
+    *nul = false;
     size_t i = 0;
     while (i < len) {
+        /* Pages are mostly ASCII markup: skip it 8 bytes at a time. */
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            /* no high bit and no zero byte in the word */
+            if (!(w & 0x8080808080808080ull) &&
+                !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)p[i];
         if (c < 0x80) {
+            if (!c)
+                *nul = true;
             i++;
             continue;
         }
@@ -190,13 +205,19 @@ char *warta_html_decode(struct warta_doc *doc, size_t *out_len)
         declared = warta_arena_strdup(a, meta);
 
     size_t multi, invalid;
-    utf8_census(p, len, &multi, &invalid);
+    bool nul;
+    utf8_census(p, len, &multi, &invalid, &nul);
     if (invalid == 0) {
         /* Valid UTF-8 with real multi-byte text wins over a declaration
          * of a single-byte charset: such bytes are vanishingly unlikely
          * in legacy encodings. Pure ASCII is the same in all of them. */
         if (!declared || is_utf8_label(declared) || multi > 0) {
             doc->source.charset = multi > 0 || !declared ? "utf-8" : declared;
+            if (!nul) {
+                /* Already what the parser needs: no copy. */
+                *out_len = len;
+                return doc->input;
+            }
             return warta_utf8_repair(a, p, len, out_len, &repaired);
         }
     }

@@ -155,7 +155,7 @@ static const struct tag_info *tag_lookup(const xmlChar *name)
 /* One element of the page, in document order. */
 struct hn {
     xmlNode *node;
-    long parent;            /* index, -1 for the root */
+    int32_t parent;         /* index, -1 for the root */
     const struct tag_info *tag;
     const char *reason;     /* why it is boilerplate, or NULL */
     unsigned own, commas;   /* text directly inside */
@@ -165,15 +165,27 @@ struct hn {
     unsigned text, link;    /* subtree text and link text after marking */
     float score;
     short weight;
-    uint32_t cls_hash;      /* of the class/id text, 0 when none */
+    uint64_t cls_hash;      /* of the class/id text, 0 when none */
     bool content;           /* named content container */
     bool has_content;       /* ... or holds one */
     bool drop, dropped_here, scored, picked, hidden;
     bool caption;           /* class names a caption or photo credit */
 };
 
+/* Class/id verdicts by attribute text: pages repeat a few class names
+ * thousands of times, so each distinct one is matched once. */
+#define VERDICT_SLOTS 1024
+
+struct verdict {
+    uint64_t key; /* 0 = empty */
+    const char *reason;
+    short weight;
+    bool content, caption;
+};
+
 struct hx {
     struct warta_doc *doc;
+    struct verdict *cache;
     struct hn *el;
     size_t n, cap;
     size_t max_nodes;
@@ -207,49 +219,86 @@ static long node_index(const xmlNode *n)
     return n && n->_private ? (long)(uintptr_t)n->_private - 1 : -1;
 }
 
-/* Lowercased "class id" into buf; returns its length. */
-static size_t class_id(const xmlNode *n, char *buf, size_t cap, bool *article_body)
+/* What collect needs from an element's attributes, in one scan. */
+struct attrs {
+    char cls[256];    /* lowercased "class id" */
+    size_t cl;
+    const char *role;
+    bool article_body, hidden;
+};
+
+static void scan_attrs(const xmlNode *n, struct attrs *at)
 {
     size_t k = 0;
+    at->role = NULL;
+    at->article_body = at->hidden = false;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *nm = (const char *)a->name;
-        bool ci = !strcmp(nm, "class") || !strcmp(nm, "id");
-        bool ip = !strcmp(nm, "itemprop");
-        if ((!ci && !ip) || !a->children || !a->children->content)
-            continue;
-        const char *v = (const char *)a->children->content;
-        if (ip) {
-            if (!strcmp(v, "articleBody"))
-                *article_body = true;
-            continue;
-        }
-        if (k && k + 1 < cap)
-            buf[k++] = ' ';
-        for (; *v && k + 1 < cap; v++) {
-            char c = *v;
-            buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        const char *v = a->children && a->children->content
+                            ? (const char *)a->children->content
+                            : "";
+        switch (nm[0]) {
+        case 'c':
+        case 'i':
+            if (!strcmp(nm, "itemprop")) {
+                at->article_body |= !strcmp(v, "articleBody");
+                continue;
+            }
+            if (strcmp(nm, "class") && strcmp(nm, "id"))
+                continue;
+            if (k && k + 1 < sizeof(at->cls))
+                at->cls[k++] = ' ';
+            for (; *v && k + 1 < sizeof(at->cls); v++) {
+                char c = *v;
+                at->cls[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            break;
+        case 'r':
+            if (!strcmp(nm, "role"))
+                at->role = v;
+            break;
+        case 'h':
+            if (!strcmp(nm, "hidden"))
+                at->hidden = true;
+            break;
+        case 's':
+            if (!strcmp(nm, "style")) {
+                struct warta_str st = warta_str_from(v);
+                at->hidden |= warta_str_ifind(st, "display:none") >= 0 ||
+                              warta_str_ifind(st, "display: none") >= 0 ||
+                              warta_str_ifind(st, "visibility:hidden") >= 0 ||
+                              warta_str_ifind(st, "visibility: hidden") >= 0;
+            }
+            break;
+        default:
+            break;
         }
     }
-    buf[k] = '\0';
-    return k;
+    at->cls[k] = '\0';
+    at->cl = k;
 }
 
-static uint32_t hash(const char *s, size_t n)
+static uint64_t hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
+    uint64_t h = 14695981039346656037ull; /* FNV-1a */
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h | 1;
 }
 
-static const char *attr(const xmlNode *n, const char *name)
+static const struct verdict *class_verdict(struct hx *h, const char *cls,
+                                           size_t cl)
 {
-    for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (!strcmp((const char *)a->name, name))
-            return a->children && a->children->content
-                       ? (const char *)a->children->content
-                       : "";
-    return NULL;
+    uint64_t key = hash(cls, cl);
+    struct verdict *v = &h->cache[key % VERDICT_SLOTS];
+    if (v->key == key)
+        return v;
+    v->key = key;
+    v->content = warta_boilerplate_is_content(cls, cl);
+    v->reason = v->content ? NULL : warta_boilerplate_reason(cls, cl);
+    v->weight = v->content ? 25 : (short)warta_boilerplate_weight(cls, cl);
+    v->caption = strstr(cls, "caption") || strstr(cls, "credit");
+    return v;
 }
 
 static const char *role_reason(const char *role)
@@ -271,20 +320,6 @@ static const char *role_reason(const char *role)
         if (!strcmp(role, roles[i].role))
             return roles[i].reason;
     return NULL;
-}
-
-static bool is_hidden(const xmlNode *n)
-{
-    if (attr(n, "hidden"))
-        return true;
-    const char *st = attr(n, "style");
-    if (!st)
-        return false;
-    struct warta_str s = warta_str_from(st);
-    return warta_str_ifind(s, "display:none") >= 0 ||
-           warta_str_ifind(s, "display: none") >= 0 ||
-           warta_str_ifind(s, "visibility:hidden") >= 0 ||
-           warta_str_ifind(s, "visibility: hidden") >= 0;
 }
 
 /* Step 1: elements into the array with tag, verdicts and own text. The
@@ -315,24 +350,27 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
             n->_private = (void *)(uintptr_t)(h->n + 1);
             unsigned fl = e->tag ? e->tag->flags : 0;
             if (!(fl & F_JUNK) && n->properties) {
-                char cls[256];
-                bool ab = false;
-                size_t cl = class_id(n, cls, sizeof(cls), &ab);
-                /* A page-wide body id="article_body" names no part. */
-                e->content = (ab || (cl && warta_boilerplate_is_content(cls, cl))) &&
-                             !(fl & F_BODY) && cur >= 0;
-                e->cls_hash = hash(cls, cl);
-                e->caption = cl && (strstr(cls, "caption") || strstr(cls, "credit"));
-                if (cl && !e->content) {
-                    e->reason = warta_boilerplate_reason(cls, cl);
-                    e->weight = (short)warta_boilerplate_weight(cls, cl);
-                } else if (e->content) {
+                struct attrs at;
+                scan_attrs(n, &at);
+                if (at.cl) {
+                    const struct verdict *v = class_verdict(h, at.cls, at.cl);
+                    e->cls_hash = v->key;
+                    e->content = v->content;
+                    e->reason = v->reason;
+                    e->weight = v->weight;
+                    e->caption = v->caption;
+                }
+                if (at.article_body) {
+                    e->content = true;
+                    e->reason = NULL;
                     e->weight = 25;
                 }
-                const char *role = attr(n, "role");
-                if (role && !e->reason)
-                    e->reason = role_reason(role);
-                if (is_hidden(n)) {
+                /* A page-wide body id="article_body" names no part. */
+                if ((fl & F_BODY) || cur < 0)
+                    e->content = false;
+                if (at.role && !e->reason)
+                    e->reason = role_reason(at.role);
+                if (at.hidden) {
                     e->reason = "boilerplate:hidden";
                     e->hidden = true;
                     e->content = false;
@@ -817,6 +855,14 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
                    .max_depth = cfg->max_html_depth,
                    .owner = -1};
     enum warta_err rc = WARTA_OK;
+    h.cache = warta_xcalloc(VERDICT_SLOTS, sizeof(*h.cache));
+    /* Every element has a '<': sizing the array from them up front
+     * spares the reallocs (mremap and page faults on big pages). */
+    size_t lt = 64;
+    for (const char *p = utf8, *e = utf8 + len; (p = memchr(p, '<', (size_t)(e - p))); p++)
+        lt++;
+    h.cap = lt < h.max_nodes ? lt : h.max_nodes + 1;
+    h.el = warta_xmalloc(h.cap * sizeof(*h.el));
     xmlNode *root = xmlDocGetRootElement(x);
     if (!root)
         goto out;
@@ -827,7 +873,7 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     pick(&h);
     for (size_t i = 0; i < h.n; i++) {
         if (getenv("HXDEBUG") && (h.el[i].picked || h.el[i].content || h.el[i].dropped_here || h.el[i].score > 5) && (h.el[i].raw > 200 || h.el[i].picked)) {
-            char cls[256]; bool ab = false; class_id(h.el[i].node, cls, sizeof cls, &ab);
+            struct attrs at; scan_attrs(h.el[i].node, &at); const char *cls = at.cls;
             fprintf(stderr, "%zu %s picked=%d content=%d drop=%s score=%.1f text=%u link=%u raw=%u prose=%u [%s]\n", i, (const char*)h.el[i].node->name, h.el[i].picked, h.el[i].content, h.el[i].dropped_here ? h.el[i].reason : "-", h.el[i].score, h.el[i].text, h.el[i].link, h.el[i].raw, h.el[i].prose, cls);
         }
         if (!h.el[i].picked)
@@ -836,6 +882,7 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
         flush(&h);
     }
 out:
+    free(h.cache);
     free(h.el);
     free(h.buf);
     return rc;
