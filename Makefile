@@ -46,7 +46,7 @@ SUPPORT_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(SUPPORT_SRCS))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/unit/%,$(UNIT_SRCS))
 E2E_BINS  := $(patsubst tests/e2e/%.c,$(BUILD)/san/tests/e2e/%,$(E2E_SRCS))
 
-.PHONY: all build run test unit e2e check-clang bench bench-quality deps \
+.PHONY: all build run test unit e2e check-clang bench bench-quality bench-html deps \
 	deps-check clean format lint asan print-config help
 .DEFAULT_GOAL := all
 
@@ -151,6 +151,14 @@ bench: deps-check $(BUILD)/warta
 
 bench-quality: deps-check $(BUILD)/warta
 	@sh tests/bench/quality.sh $(BUILD)/warta $(SHARED)/bench
+
+# HTML pipeline throughput against a bare libxml2 parse of the same pages.
+$(BUILD)/bench/html_speed: tests/bench/html_speed.c $(REL_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+bench-html: deps-check $(BUILD)/bench/html_speed
+	@$(BUILD)/bench/html_speed --rounds 5 $(SHARED)/bench/scrapinghub/html
 
 lint:
 	@! grep -nE '\b(strcpy|sprintf|strtok|atoi|gets)\s*\(' $(LIB_SRCS) $(SERVER_SRCS) server/main.c \
