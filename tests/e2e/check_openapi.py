@@ -21,7 +21,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jsonschema
 import yaml
@@ -191,6 +193,41 @@ def self_test(checker, article):
           "mistyped keys")
 
 
+class Upstream(BaseHTTPRequestHandler):
+    """A loopback page server for the URL cases: an article, a slow page,
+    an oversize page and an upstream error."""
+    article = b""
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def do_GET(self):
+        if self.path == "/slow":
+            time.sleep(3)
+        if self.path == "/broken":
+            self.send_response(500)
+            self.end_headers()
+            return
+        body = (b"<html><body>" + b"<p>x</p>" * 20000 + b"</body></html>"
+                if self.path == "/big" else self.article)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except OSError:
+            pass  # the fetcher gave up first: that is the point
+
+
+def start_upstream(article_html):
+    Upstream.article = article_html.encode("utf-8")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
 class Server:
     def __init__(self, binary, args):
         self.log = tempfile.NamedTemporaryFile(
@@ -244,7 +281,7 @@ class Server:
             conn.close()
 
 
-def cases(seed):
+def cases(seed, up):
     text = {"Content-Type": "text/plain"}
     js = {"Content-Type": "application/json"}
     html_page = ("<!doctype html><html><head><title>Jalur sepeda baru"
@@ -252,6 +289,11 @@ def cases(seed):
                  + "".join(f"<p>{p}</p>" for p in seed.split("\n")[4:9])
                  + "</article></body></html>")
     big = "x" * 70000
+    complex_page = "<html><body>" + "<p>a</p>" * 1500 + "</body></html>"
+
+    def q(path):
+        return "%2F%2F127.0.0.1%3A" + str(up) + path
+
     return [
         # name, method, url, headers, body, expected status (None: any
         # documented one)
@@ -301,9 +343,23 @@ def cases(seed):
         ("unknown-option", "POST", "/v1/normalize?colour=red", text, seed,
          400),
         ("get-without-url", "GET", "/v1/normalize", None, None, 400),
-        ("get-loopback-url", "GET",
-         "/v1/normalize?url=http%3A%2F%2F127.0.0.1%3A1%2Fa", None, None,
-         None),
+        ("url-get", "GET", "/v1/normalize?url=http%3A" + q("%2Farticle.html"),
+         None, None, 200),
+        ("url-json", "POST", "/v1/normalize?explain=true", js,
+         json.dumps({"url": f"http://127.0.0.1:{up}/article.html"}), 200),
+        ("url-blocked", "GET",
+         "/v1/normalize?url=http%3A%2F%2F127.0.0.2%3A1%2Fa", None, None,
+         403),
+        ("url-upstream-error", "GET",
+         "/v1/normalize?url=http%3A" + q("%2Fbroken"), None, None, 502),
+        ("url-too-large", "GET", "/v1/normalize?url=http%3A" + q("%2Fbig"),
+         None, None, 502),
+        ("url-timeout", "GET", "/v1/normalize?url=http%3A" + q("%2Fslow"),
+         None, None, 504),
+        ("url-bad-scheme", "GET",
+         "/v1/normalize?url=ftp%3A" + q("%2Fa"), None, None, None),
+        ("too-complex", "POST", "/v1/normalize", {"Content-Type": "text/html"},
+         complex_page, 422),
         ("pdf", "POST", "/v1/normalize", {"Content-Type": "application/pdf"},
          b"%PDF-1.4", 415),
         ("no-content-type", "POST", "/v1/normalize", {}, seed, 415),
@@ -336,9 +392,19 @@ def main():
               encoding="utf-8") as f:
         seed = f.read()
 
-    server = Server(binary, ["--max-body", "65536", "--max-json-depth", "16"])
+    html_page = ("<!doctype html><html><head><title>Sekjen ASEAN</title>"
+                 "</head><body><nav><a href='/'>Beranda</a></nav><article>"
+                 + "".join(f"<p>{p}</p>" for p in seed.split("\n") if p)
+                 + "</article></body></html>")
+    upstream = start_upstream(html_page)
+    server = Server(binary, [
+        "--max-body", "65536", "--max-json-depth", "16",
+        "--max-html-nodes", "1000",
+        "--fetch-allow-cidr", "127.0.0.1/32", "--fetch-timeout", "1s",
+        "--fetch-max-bytes", "64KiB"])
     try:
-        for name, method, url, headers, body, expect in cases(seed):
+        for name, method, url, headers, body, expect in cases(
+                seed, upstream.server_address[1]):
             if isinstance(body, str):
                 body = body.encode("utf-8")
             try:
@@ -359,6 +425,7 @@ def main():
                 self_test(checker, json.loads(data))
     finally:
         rc = server.stop()
+        upstream.shutdown()
     log = server.log_text()
     if rc != 0:
         checker.fail("server", f"exit status {rc} after SIGTERM")
