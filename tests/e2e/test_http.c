@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -606,6 +607,39 @@ static void test_sigterm_idle_exit_0(void **state)
     free(log);
 }
 
+static void test_sigterm_drains_in_flight(void **state)
+{
+    (void)state;
+    struct e2e_server s;
+    assert_int_equal(e2e_server_start(&s, NULL, NULL), 0);
+    int fd = connect_loopback(s.port);
+    char head[256];
+    size_t half = (sizeof(article) - 1) / 2;
+    int n = snprintf(head, sizeof(head),
+                     "POST /v1/normalize HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Content-Type: text/plain\r\nContent-Length: %zu\r\n"
+                     "Connection: close\r\n\r\n",
+                     sizeof(article) - 1);
+    send_all(fd, head, (size_t)n);
+    send_all(fd, article, half);
+    /* The request is now in flight: the stop signal must let it finish. */
+    struct pollfd p = {fd, POLLIN, 0};
+    assert_int_equal(poll(&p, 1, 300), 0);
+    kill(s.pid, SIGTERM);
+    assert_int_equal(poll(&p, 1, 300), 0);
+    send_all(fd, article + half, sizeof(article) - 1 - half);
+    char reply[16384];
+    read_reply(fd, reply, sizeof(reply), 10000);
+    close(fd);
+    if (strncmp(reply, "HTTP/1.1 200", 12) != 0)
+        fail_msg("in-flight request cut by SIGTERM: %.300s", reply);
+    assert_int_equal(e2e_server_stop(&s), 0);
+    char *log = e2e_read_file(s.log_path, NULL);
+    assert_non_null(log);
+    assert_non_null(strstr(log, "\"event\":\"draining\""));
+    free(log);
+}
+
 int main(void)
 {
     const struct CMUnitTest main_tests[] = {
@@ -638,6 +672,7 @@ int main(void)
     };
     const struct CMUnitTest lone_tests[] = {
         cmocka_unit_test(test_sigterm_idle_exit_0),
+        cmocka_unit_test(test_sigterm_drains_in_flight),
     };
     int failed = 0;
     failed += cmocka_run_group_tests_name("http", main_tests, main_setup,
