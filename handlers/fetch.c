@@ -760,5 +760,15 @@ enum warta_err warta_fetch_apply(struct warta_doc *doc,
         charset = text_charset(a, body, r->len);
     /* HTML keeps its bytes and the header's charset (or none): the clean
      * stage weighs it against the BOM and <meta>. */
-    return warta_doc_from_bytes(doc, kind, charset, body, r->len, err);
+    enum warta_err rc = warta_doc_from_bytes(doc, kind, charset, body, r->len, err);
+    if (rc == WARTA_ERR_UNSUPPORTED_MEDIA && kind == WARTA_INPUT_TEXT &&
+        r->charset) {
+        /* A label iconv does not know: read the page as if it had none,
+         * as browsers do, rather than refuse it. */
+        warta_error_clear(err);
+        warta_doc_warn(doc, "unknown-charset-label");
+        rc = warta_doc_from_bytes(doc, kind, text_charset(a, body, r->len),
+                                  body, r->len, err);
+    }
+    return rc;
 }

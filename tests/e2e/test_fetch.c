@@ -282,6 +282,11 @@ static void test_text_plain_detected_charset(void **state)
     expect_article(&r, "/text-latin1");
     expect_name_utf8(&r, "/text-latin1");
     reply_free(&r);
+    /* A charset label nobody knows is read as if it were absent. */
+    r = get_fixture(&open_srv, "/text-bad-label");
+    expect_article(&r, "/text-bad-label");
+    expect_name_utf8(&r, "/text-bad-label");
+    reply_free(&r);
 }
 
 /* ---- refused URLs (400) ---- */
@@ -586,14 +591,23 @@ static void test_64_slow_fetches_overlap(void **state)
     assert_int_equal(pthread_create(&probe, NULL, probe_healthz, &hp), 0);
     long statuses[N];
     double dt = run_parallel(&open_srv, path, N, statuses);
-    atomic_store(&hp.stop, true);
-    pthread_join(probe, NULL);
-
     int ok = 0;
     for (int i = 0; i < N; i++)
         ok += statuses[i] == 200;
     printf("fetch concurrency: %d requests for a page taking 1 s: all done in "
            "%.3f s (%d x 200)\n", N, dt, ok);
+    if (dt >= 2.0 && ok == N) {
+        /* Five engineers share two cores: one retry before calling a
+         * slow machine a serialized fetcher (which would take 32 s+). */
+        dt = run_parallel(&open_srv, path, N, statuses);
+        ok = 0;
+        for (int i = 0; i < N; i++)
+            ok += statuses[i] == 200;
+        printf("fetch concurrency: retry: all done in %.3f s (%d x 200)\n", dt,
+               ok);
+    }
+    atomic_store(&hp.stop, true);
+    pthread_join(probe, NULL);
     assert_true(hp.n > 0);
     qsort(hp.ms, (size_t)hp.n, sizeof(hp.ms[0]), cmp_double);
     double p50 = hp.ms[hp.n / 2], p95 = hp.ms[(hp.n * 95) / 100],

@@ -249,8 +249,10 @@ static enum MHD_Result route(struct fixture_server *fs, struct MHD_Connection *c
         char *a = article("", name_utf8);
         return send_owned(c, MHD_HTTP_OK, NULL, a, strlen(a), NULL, NULL);
     }
-    if (!strcmp(url, "/text") || !strcmp(url, "/text-latin1")) {
+    if (!strcmp(url, "/text") || !strcmp(url, "/text-latin1") ||
+        !strcmp(url, "/text-bad-label")) {
         bool latin = url[5] == '-';
+        bool bad_label = latin && url[6] == 'b';
         char *p = NULL;
         size_t n = 0;
         FILE *f = open_memstream(&p, &n);
@@ -259,9 +261,10 @@ static enum MHD_Result route(struct fixture_server *fs, struct MHD_Connection *c
         const char *name = latin ? name_latin1 : name_utf8;
         fprintf(f, TEXT_ARTICLE, name, name);
         fclose(f);
-        return send_owned(c, MHD_HTTP_OK,
-                          latin ? "text/plain" : "text/plain; charset=utf-8", p,
-                          n, NULL, NULL);
+        const char *type = bad_label ? "text/plain; charset=x-no-such-charset"
+                           : latin   ? "text/plain"
+                                     : "text/plain; charset=utf-8";
+        return send_owned(c, MHD_HTTP_OK, type, p, n, NULL, NULL);
     }
     static const char nf[] = "<html><body>not found</body></html>";
     return send_copy(c, MHD_HTTP_NOT_FOUND, "text/html", nf, sizeof(nf) - 1,

@@ -19,6 +19,7 @@
  *   /meta-charset       text/html without charset; <meta charset=iso-8859-1>
  *   /text               text/plain; charset=utf-8 article
  *   /text-latin1        text/plain without charset, Latin-1 bytes
+ *   /text-bad-label     the same with charset=x-no-such-charset
  *   /no-type            HTML bytes without any Content-Type
  */
 #ifndef WARTA_TEST_FIXTURE_SERVER_H
