@@ -403,6 +403,29 @@ static void test_unknown_option_400(void **state)
     e2e_response_free(&r);
 }
 
+static void test_too_many_query_parameters_400(void **state)
+{
+    char path[1024] = "/v1/normalize?";
+    for (int i = 0; i < 40; i++) {
+        size_t used = strlen(path);
+        snprintf(path + used, sizeof(path) - used, "%sp%d=1", i ? "&" : "", i);
+    }
+    post_expect_problem(*state, path, text_ct, article, sizeof(article) - 1,
+                        400, "invalid-request");
+}
+
+static void test_long_request_id_replaced(void **state)
+{
+    char hdr[128];
+    snprintf(hdr, sizeof(hdr), "X-Request-Id: %064d", 7);
+    const char *const headers[] = {hdr, NULL};
+    struct e2e_response r;
+    request(*state, "GET", "/healthz", headers, NULL, 0, &r);
+    assert_int_equal(r.status, 200);
+    assert_true(is_hex32(r.request_id));
+    e2e_response_free(&r);
+}
+
 static void test_main_server_stops_cleanly(void **state)
 {
     struct e2e_server *s = *state;
@@ -659,6 +682,8 @@ int main(void)
         cmocka_unit_test(test_healthz_200),
         cmocka_unit_test(test_request_id_echoed_and_generated),
         cmocka_unit_test(test_unknown_option_400),
+        cmocka_unit_test(test_too_many_query_parameters_400),
+        cmocka_unit_test(test_long_request_id_replaced),
         cmocka_unit_test(test_main_server_stops_cleanly),
     };
     const struct CMUnitTest small_tests[] = {
