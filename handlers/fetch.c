@@ -52,7 +52,7 @@ struct transfer {
     size_t len, cap;
     bool checked_head; /* status and type looked at (first body bytes) */
     enum abort_reason abort;
-    const char *blocked; /* why the last refused peer was refused */
+    const char *blocked; /* why the latest peer was refused, or NULL */
     char blocked_addr[INET6_ADDRSTRLEN];
     struct timespec start;
     char errbuf[CURL_ERROR_SIZE];
@@ -149,6 +149,10 @@ static curl_socket_t on_open_socket(void *clientp, curlsocktype purpose,
             snprintf(t->blocked_addr, sizeof(t->blocked_addr), "?");
         return CURL_SOCKET_BAD;
     }
+    /* The verdict that counts is the latest: a refused ::1 followed by an
+     * allowed 127.0.0.1 that then fails is a connect failure, while a
+     * redirect hop refused after an allowed first hop is a block. */
+    t->blocked = NULL;
     return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
 }
 
