@@ -47,6 +47,8 @@ struct mem_index {
     struct mem_bucket *buckets; /* [WARTA_INDEX_BLOCKS * N_VALUES] */
     struct mem_entry *entries;
     uint32_t n_entries, cap_entries, free_head, live;
+    int64_t oldest; /* smallest first_seen stored: prunes are O(1) until
+                     * something is actually due */
     uint32_t *ids; /* id hash table of slots, NO_SLOT when empty */
     size_t ids_cap; /* power of two */
 };
@@ -199,6 +201,8 @@ static enum warta_err mem_insert(struct warta_index *idx,
     me->url = e->url ? memcpy(p + li + lc + lt, e->url, lu) : NULL;
     me->simhash = e->simhash;
     me->first_seen = e->first_seen;
+    if (m->live == 0 || e->first_seen < m->oldest)
+        m->oldest = e->first_seen;
     me->live = true;
     me->listed = false;
     me->next_free = NO_SLOT;
@@ -217,8 +221,13 @@ static enum warta_err mem_prune(struct warta_index *idx, int64_t older_than)
     struct mem_index *m = mem_of(idx);
     pthread_rwlock_wrlock(&m->lock);
     uint32_t dropped = 0;
+    if (m->live == 0 || m->oldest >= older_than)
+        goto out;
+    int64_t oldest = INT64_MAX;
     for (uint32_t s = 0; s < m->n_entries; s++) {
         struct mem_entry *e = &m->entries[s];
+        if (e->live && e->first_seen >= older_than && e->first_seen < oldest)
+            oldest = e->first_seen;
         if (!e->live || e->first_seen >= older_than)
             continue;
         free(e->strings);
@@ -226,8 +235,7 @@ static enum warta_err mem_prune(struct warta_index *idx, int64_t older_than)
         e->live = false;
         dropped++;
     }
-    if (dropped == 0)
-        goto out;
+    m->oldest = oldest;
     /* Drop the references before the slots can be reused. */
     for (size_t i = 0; i < (size_t)WARTA_INDEX_BLOCKS * N_VALUES; i++) {
         struct mem_bucket *bk = &m->buckets[i];
