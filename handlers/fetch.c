@@ -25,6 +25,7 @@
 #include "fetch/policy.h"
 #include "warta/article.h"
 #include "warta/log.h"
+#include "warta/metrics.h"
 #include "warta/normalize.h"
 #include "warta/pipeline.h"
 
@@ -245,6 +246,7 @@ static void start_transfer(struct warta_fetcher *f, struct transfer *t)
     if (f->active)
         f->active->prev = t;
     f->active = t;
+    warta_metrics_fetch_add(1);
     curl_multi_add_handle(f->multi, e);
 }
 
@@ -372,6 +374,7 @@ static void complete(struct warta_fetcher *f, struct transfer *t,
 
 static void unlink_active(struct warta_fetcher *f, struct transfer *t)
 {
+    warta_metrics_fetch_add(-1);
     if (t->prev)
         t->prev->next = t->next;
     else
