@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "dedupe/index_backend.h"
 #include "e2e.h"
@@ -295,6 +296,53 @@ static void test_block_permutation_vs_brute_force(void **state)
     free(all);
 }
 
+struct worker {
+    struct warta_index *idx;
+    unsigned no;
+    int failures;
+};
+
+static void *worker_run(void *arg)
+{
+    struct worker *w = arg;
+    struct warta_arena a = {0};
+    int64_t now = (int64_t)time(NULL);
+    for (unsigned i = 0; i < 100; i++) {
+        char id[32];
+        uint64_t sh = ((uint64_t)w->no << 56) | ((uint64_t)i << 24) | i;
+        snprintf(id, sizeof(id), "w%u-%u", w->no, i);
+        struct warta_index_entry e = {.id = id, .simhash = sh,
+                                      .title = "t", .first_seen = now};
+        struct warta_index_hit *h;
+        size_t n;
+        if (warta_index_insert(w->idx, &e) != WARTA_OK ||
+            warta_index_lookup(w->idx, sh, 3, 0, &a, &h, &n) != WARTA_OK ||
+            n == 0 || strcmp(h[0].id, id) != 0)
+            w->failures++;
+    }
+    warta_arena_free(&a);
+    return NULL;
+}
+
+/* Request threads share one index: inserts and lookups interleave. */
+static void test_concurrent_threads(void **state)
+{
+    struct fixture *f = *state;
+    if (!f->idx)
+        skip();
+    enum { THREADS = 4 };
+    pthread_t t[THREADS];
+    struct worker w[THREADS];
+    for (unsigned i = 0; i < THREADS; i++) {
+        w[i] = (struct worker){.idx = f->idx, .no = i + 1};
+        assert_int_equal(pthread_create(&t[i], NULL, worker_run, &w[i]), 0);
+    }
+    for (unsigned i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(w[i].failures, 0);
+    }
+}
+
 static void test_sqlite_survives_reopen(void **state)
 {
     (void)state;
@@ -351,6 +399,13 @@ static void test_open_specs(void **state)
         printf("  %-42s -> %s\n", bad[i], err.detail);
         assert_true(err.detail[0] != '\0');
     }
+
+    /* A path SQLite cannot open as a database: a directory. */
+    warta_error_clear(&err);
+    snprintf(cfg.index, sizeof(cfg.index), "sqlite:%s", tmpdir);
+    assert_int_not_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_null(idx);
+    printf("  sqlite:<a directory> -> %s\n", err.detail);
 }
 
 /* A Redis nobody listens on: open succeeds, not ready, lookups and inserts
@@ -433,6 +488,7 @@ int main(void)
         PER_BACKEND(test_exact_repeat_stored_once),
         PER_BACKEND(test_retention_prune),
         PER_BACKEND(test_block_permutation_vs_brute_force),
+        PER_BACKEND(test_concurrent_threads),
         cmocka_unit_test(test_sqlite_survives_reopen),
         cmocka_unit_test(test_open_specs),
         cmocka_unit_test(test_redis_down),
