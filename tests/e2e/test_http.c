@@ -663,6 +663,23 @@ static void test_sigterm_drains_in_flight(void **state)
     free(log);
 }
 
+static void test_env_entries_reach_server(void **state)
+{
+    (void)state;
+    /* Configuration by environment (containers): WARTA_MAX_BODY alone
+     * sets the cap; a flag given after it would win. */
+    static const char *const env[] = {"WARTA_MAX_BODY=1024", NULL};
+    struct e2e_server s;
+    assert_int_equal(e2e_server_start(&s, NULL, env), 0);
+    char *body = malloc(4096);
+    assert_non_null(body);
+    memset(body, 'a', 4096);
+    post_expect_problem(&s, "/v1/normalize", text_ct, body, 4096, 413,
+                        "payload-too-large");
+    free(body);
+    assert_int_equal(e2e_server_stop(&s), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest main_tests[] = {
@@ -698,6 +715,7 @@ int main(void)
     const struct CMUnitTest lone_tests[] = {
         cmocka_unit_test(test_sigterm_idle_exit_0),
         cmocka_unit_test(test_sigterm_drains_in_flight),
+        cmocka_unit_test(test_env_entries_reach_server),
     };
     int failed = 0;
     failed += cmocka_run_group_tests_name("http", main_tests, main_setup,

@@ -154,6 +154,36 @@ static int exit_status(int wstatus)
     return -1;
 }
 
+/* environ with the caller's "K=V" entries replacing or added to it; the
+ * array is malloc'd, its strings borrowed. */
+static char **child_environment(const char *const *extra)
+{
+    extern char **environ;
+    size_t n_env = 0, n_extra = 0;
+    while (environ[n_env])
+        n_env++;
+    while (extra && extra[n_extra])
+        n_extra++;
+    char **envp = calloc(n_env + n_extra + 1, sizeof(*envp));
+    if (!envp)
+        abort();
+    size_t k = 0;
+    for (size_t i = 0; i < n_env; i++) {
+        const char *eq = strchr(environ[i], '=');
+        size_t klen = eq ? (size_t)(eq - environ[i]) : strlen(environ[i]);
+        bool replaced = false;
+        for (size_t j = 0; j < n_extra && !replaced; j++)
+            replaced = strncmp(extra[j], environ[i], klen) == 0 &&
+                       extra[j][klen] == '=';
+        if (!replaced)
+            envp[k++] = environ[i];
+    }
+    for (size_t j = 0; j < n_extra; j++)
+        envp[k++] = (char *)extra[j];
+    envp[k] = NULL;
+    return envp;
+}
+
 int e2e_server_start(struct e2e_server *s, const char *const *args,
                      const char *const *env)
 {
@@ -199,15 +229,18 @@ int e2e_server_start(struct e2e_server *s, const char *const *args,
     }
     argv[argc] = NULL;
 
+    /* The child's environment is built here: between fork and exec a
+     * threaded test may only make async-signal-safe calls. */
+    char **envp = child_environment(env);
+
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
+        free(envp);
         close(logfd);
         return -1;
     }
     if (pid == 0) {
-        for (int i = 0; env && env[i]; i++)
-            putenv((char *)env[i]);
         int null = open("/dev/null", O_RDWR);
         if (null >= 0) {
             dup2(null, STDIN_FILENO);
@@ -218,10 +251,13 @@ int e2e_server_start(struct e2e_server *s, const char *const *args,
         /* The test's own sockets must not stay open in the server. */
         for (int fd = 3; fd < 1024; fd++)
             close(fd);
-        execv(bin, (char *const *)argv);
-        fprintf(stderr, "e2e: cannot exec %s: %s\n", bin, strerror(errno));
+        execve(bin, (char *const *)argv, envp);
+        static const char msg[] = "e2e: cannot exec the server binary\n";
+        ssize_t ignored = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+        (void)ignored;
         _exit(127);
     }
+    free(envp);
     close(logfd);
     s->pid = pid;
 
