@@ -24,6 +24,10 @@ export WARTA_BIN WARTA_SHARED PYTHON
 : "${UBSAN_OPTIONS:=print_stacktrace=1}"
 export ASAN_OPTIONS UBSAN_OPTIONS
 
+# The counts below parse cmocka's standard output format.
+CMOCKA_MESSAGE_OUTPUT=stdout
+export CMOCKA_MESSAGE_OUTPUT
+
 mkdir -p "$TEST_LOG_DIR"
 total_pass=0
 total_fail=0
