@@ -68,13 +68,26 @@ static enum warta_err open_sqlite(struct warta_index **out, const char *rest,
     return warta_index_sqlite_open(out, path, err);
 }
 
-/* redis://host[:port][/db]; host may be [v6]. */
+/* redis://[[user]:password@]host[:port][/db]; host may be [v6]. The
+ * URL is not echoed in errors: it may hold a password. */
 static enum warta_err open_redis(struct warta_index **out, const char *spec,
                                  struct warta_error *err)
 {
     const char *p = spec + strlen("redis://");
-    char host[256];
+    char host[256], user[128] = "", pass[256] = "";
     size_t hl;
+    const char *at = strchr(p, '@');
+    if (at && at < p + strcspn(p, "/")) {
+        size_t ul = strcspn(p, ":@");
+        if (p[ul] != ':' || ul >= sizeof(user) ||
+            (size_t)(at - p - ul - 1) >= sizeof(pass))
+            goto bad;
+        memcpy(user, p, ul);
+        user[ul] = '\0';
+        memcpy(pass, p + ul + 1, (size_t)(at - p - ul - 1));
+        pass[at - p - ul - 1] = '\0';
+        p = at + 1;
+    }
     if (*p == '[') {
         const char *end = strchr(p, ']');
         if (!end)
@@ -112,11 +125,12 @@ static enum warta_err open_redis(struct warta_index **out, const char *spec,
     }
     if (*p != '\0')
         goto bad;
-    return warta_index_redis_open(out, host, (int)port, (int)db, err);
+    return warta_index_redis_open(out, host, (int)port, (int)db, user, pass,
+                                  err);
 bad:
     return warta_error_set(err, WARTA_ERR_INTERNAL,
-                           "malformed --index %s: expected "
-                           "redis://host:port/db", spec);
+                           "malformed --index redis URL: expected "
+                           "redis://[[user]:password@]host[:port][/db]");
 }
 
 enum warta_err warta_index_open(struct warta_index **out,

@@ -52,8 +52,11 @@ enum warta_err warta_index_memory_open(struct warta_index **out,
 enum warta_err warta_index_sqlite_open(struct warta_index **out,
                                        const char *path,
                                        struct warta_error *err);
+/* user and password may be empty (no AUTH; AUTH password; AUTH user
+ * password). */
 enum warta_err warta_index_redis_open(struct warta_index **out,
                                       const char *host, int port, int db,
+                                      const char *user, const char *password,
                                       struct warta_error *err);
 
 /* The block values within `radius` bits of `value` (itself first) into

@@ -3,6 +3,8 @@
  * share what they have seen. Redis is the engine; this is only its client
  * (hiredis), with the same block permutation layout as the other backends.
  *
+ * Spec: redis://[[user]:password@]host[:port][/db] (AUTH, then SELECT).
+ *
  * Keys (prefix "warta:"):
  *   warta:e:<id>           hash {s simhash hex, ch, t title, u url, f first
  *                          seen}, with a TTL of the retention plus a day
@@ -42,6 +44,7 @@ struct redis_index {
     pthread_mutex_t lock;
     redisContext *c;
     char host[256];
+    char user[128], password[256];
     int port, db;
     int64_t last_attempt_ms;
     bool was_up; /* for logging state changes once */
@@ -115,6 +118,20 @@ static redisContext *conn_locked(struct redis_index *r)
                   "redis %s:%d unreachable: %s", r->host, r->port, c->errstr);
         redisFree(c);
         return NULL;
+    }
+    if (r->password[0]) {
+        redisReply *rep =
+            r->user[0] ? redisCommand(c, "AUTH %s %s", r->user, r->password)
+                       : redisCommand(c, "AUTH %s", r->password);
+        bool ok = rep && rep->type == REDIS_REPLY_STATUS;
+        if (rep)
+            freeReplyObject(rep);
+        if (!ok) {
+            WARTA_LOG(WARTA_LOG_ERROR, "index", NULL,
+                      "redis %s:%d refused AUTH", r->host, r->port);
+            redisFree(c);
+            return NULL;
+        }
     }
     if (r->db) {
         redisReply *rep = redisCommand(c, "SELECT %d", r->db);
@@ -366,6 +383,7 @@ static const struct warta_index_ops red_ops = {
 
 enum warta_err warta_index_redis_open(struct warta_index **out,
                                       const char *host, int port, int db,
+                                      const char *user, const char *password,
                                       struct warta_error *err)
 {
     (void)err;
@@ -373,6 +391,8 @@ enum warta_err warta_index_redis_open(struct warta_index **out,
     r->base.ops = &red_ops;
     pthread_mutex_init(&r->lock, NULL);
     snprintf(r->host, sizeof(r->host), "%s", host);
+    snprintf(r->user, sizeof(r->user), "%s", user);
+    snprintf(r->password, sizeof(r->password), "%s", password);
     r->port = port;
     r->db = db;
     /* Down is not a failure: warta starts not ready and keeps trying. */

@@ -389,6 +389,7 @@ static void test_open_specs(void **state)
     static const char *const bad[] = {
         "bogus", "redis://", "redis://host:99999/0", "redis://host:12/x",
         "redis://[::1", "redis://host:12/0/extra", "Memory",
+        "redis://user@host:12/0", "redis://:pw@", "redis://:pw@:12/0",
         "sqlite:/proc/warta-no/such/index.sqlite",
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -454,6 +455,48 @@ static void test_redis_down(void **state)
     warta_arena_free(&a);
 }
 
+/* redis://[[user]:password@]...: AUTH before anything else; a wrong
+ * password is "not ready", never a crash or a start-up failure. */
+static void test_redis_auth(void **state)
+{
+    (void)state;
+    if (!have_redis)
+        skip();
+    redisContext *c = redisConnect("127.0.0.1", (int)redis.port);
+    assert_non_null(c);
+    redisReply *r = redisCommand(c, "CONFIG SET requirepass s3cret");
+    assert_non_null(r);
+    freeReplyObject(r);
+
+    struct warta_config cfg;
+    struct warta_index *idx;
+    struct warta_error err;
+    warta_config_defaults(&cfg);
+    snprintf(cfg.index, sizeof(cfg.index), "redis://:s3cret@127.0.0.1:%u/2",
+             redis.port);
+    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_true(warta_index_ready(idx));
+    insert(idx, "authed", 99, "With password", (int64_t)time(NULL));
+    warta_index_close(idx);
+
+    snprintf(cfg.index, sizeof(cfg.index), "redis://default:s3cret@127.0.0.1:"
+             "%u/2", redis.port);
+    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_true(warta_index_ready(idx));
+    warta_index_close(idx);
+
+    snprintf(cfg.index, sizeof(cfg.index), "redis://:wrong@127.0.0.1:%u/2",
+             redis.port);
+    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_false(warta_index_ready(idx));
+    warta_index_close(idx);
+
+    r = redisCommand(c, "CONFIG SET requirepass %s", "");
+    assert_non_null(r);
+    freeReplyObject(r);
+    redisFree(c);
+}
+
 static int group_setup(void **state)
 {
     (void)state;
@@ -492,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_sqlite_survives_reopen),
         cmocka_unit_test(test_open_specs),
         cmocka_unit_test(test_redis_down),
+        cmocka_unit_test(test_redis_auth),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
