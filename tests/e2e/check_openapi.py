@@ -466,8 +466,9 @@ def check_coverage(checker):
 
 def main():
     spec_path = os.path.join(ROOT, "openapi.yaml")
-    with open(spec_path, encoding="utf-8") as f:
-        spec = yaml.safe_load(f)
+    with open(spec_path, "rb") as f:
+        spec_bytes = f.read()
+    spec = yaml.safe_load(spec_bytes)
     checker = Checker(spec)
     check_refs(checker)
     check_slugs(checker)
@@ -511,6 +512,9 @@ def main():
                     print(f"ok {name}: HEAD {url} -> {status}")
                 continue
             checker.check(name, method, url, status, hdrs, data, expect)
+            if name == "openapi" and status == 200 and data != spec_bytes:
+                checker.fail(name, "GET /openapi.yaml differs from "
+                                   "openapi.yaml: the binary is stale")
             if name == "seed-text-native" and status == 200:
                 self_test(checker, json.loads(data))
         check_overload(checker, server, upstream.server_address[1])
