@@ -730,19 +730,21 @@ static void test_cli_fetch(void **state)
     assert_non_null(strstr(out, "fetch-blocked"));
 }
 
+/* `timeout` keeps a regression (a server that starts anyway) from hanging
+ * the suite: it would exit 124, not 2. */
 static void test_bad_allow_cidr_fails_startup(void **state)
 {
     (void)state;
     char cmd[512];
     static char out[4096];
     snprintf(cmd, sizeof(cmd),
-             "%s serve --port 0 --bind 127.0.0.1 --index memory "
+             "timeout 20 %s serve --port 0 --bind 127.0.0.1 --index memory "
              "--fetch-allow-cidr 10.0.0.0/33 2>&1", warta_bin());
     assert_int_equal(run_cli(cmd, out, sizeof(out)), 2);
     if (!strstr(out, "fetch-allow-cidr") || !strstr(out, "10.0.0.0/33"))
         fail_msg("unclear start-up message: %s", out);
     snprintf(cmd, sizeof(cmd),
-             "WARTA_FETCH_ALLOW_CIDR='127.0.0.1/32,0177.0.0.1/8' %s serve "
+             "WARTA_FETCH_ALLOW_CIDR='127.0.0.1/32,0177.0.0.1/8' timeout 20 %s serve "
              "--port 0 --bind 127.0.0.1 --index memory 2>&1", warta_bin());
     assert_int_equal(run_cli(cmd, out, sizeof(out)), 2);
     if (!strstr(out, "0177.0.0.1/8"))
