@@ -226,6 +226,31 @@ static void test_retention_prune(void **state)
     assert_string_equal(h[0].title, "Old again");
 }
 
+/* Without anyone calling prune: inserting prunes every 1000 inserts. */
+static void test_retention_while_inserting(void **state)
+{
+    struct fixture *f = *state;
+    if (!f->idx)
+        skip();
+    int64_t now = (int64_t)time(NULL);
+    uint64_t old_sh = 0x5555aaaa5555aaaaULL;
+    insert(f->idx, "ancient", old_sh, "Ancient",
+           now - (f->cfg.index_retention_days + 1) * 86400);
+    struct warta_index_hit *h;
+    size_t n;
+    assert_int_equal(warta_index_lookup(f->idx, old_sh, 0, 0, &f->arena, &h,
+                                        &n), WARTA_OK);
+    assert_int_equal(n, 1);
+    for (unsigned i = 0; i < 1000; i++) {
+        char id[16];
+        snprintf(id, sizeof(id), "n%u", i);
+        insert(f->idx, id, rnd(), NULL, now);
+    }
+    assert_int_equal(warta_index_lookup(f->idx, old_sh, 0, 0, &f->arena, &h,
+                                        &n), WARTA_OK);
+    assert_int_equal(n, 0);
+}
+
 static int u64_cmp(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -532,6 +557,7 @@ int main(void)
         PER_BACKEND(test_retention_prune),
         PER_BACKEND(test_block_permutation_vs_brute_force),
         PER_BACKEND(test_concurrent_threads),
+        PER_BACKEND(test_retention_while_inserting),
         cmocka_unit_test(test_sqlite_survives_reopen),
         cmocka_unit_test(test_open_specs),
         cmocka_unit_test(test_redis_down),
