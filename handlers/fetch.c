@@ -223,6 +223,10 @@ static void start_transfer(struct warta_fetcher *f, struct transfer *t)
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(e, CURLOPT_MAXREDIRS, cfg->fetch_max_redirects);
+    /* In-memory cookies for this transfer only: news sites that set a
+     * cookie and redirect back would otherwise loop. Nothing is shared
+     * between fetches. */
+    curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");
     /* A proxy from the environment would make the proxy the peer the
      * address check sees; fetches always go direct. */
     curl_easy_setopt(e, CURLOPT_PROXY, "");

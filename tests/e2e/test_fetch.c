@@ -228,6 +228,10 @@ static void test_redirects_followed(void **state)
     assert_string_equal(jstr(r.json, "source", "url"), url);
     assert_string_equal(jstr(r.json, "source", "final_url"), final);
     reply_free(&r);
+    /* A cookie set on a redirect comes back on the next hop. */
+    r = get_fixture(&open_srv, "/cookie-gate");
+    expect_article(&r, "/cookie-gate");
+    reply_free(&r);
 }
 
 static void test_no_content_type_is_sniffed(void **state)

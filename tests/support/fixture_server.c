@@ -203,6 +203,21 @@ static enum MHD_Result route(struct fixture_server *fs, struct MHD_Connection *c
     }
     if (!strcmp(url, "/redirect-loop"))
         return redirect(c, "/redirect-loop");
+    if (!strcmp(url, "/cookie-gate")) {
+        q = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "gate");
+        if (q && !strcmp(q, "1"))
+            return send_article(c, "text/html; charset=utf-8", "", name_utf8);
+        static const char body[] = "<html><body>moved</body></html>";
+        struct MHD_Response *r = MHD_create_response_from_buffer(
+            sizeof(body) - 1, (void *)(uintptr_t)body, MHD_RESPMEM_PERSISTENT);
+        if (!r)
+            return MHD_NO;
+        MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, "/cookie-gate");
+        MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, "gate=1; Path=/");
+        enum MHD_Result rc = MHD_queue_response(c, MHD_HTTP_FOUND, r);
+        MHD_destroy_response(r);
+        return rc;
+    }
     if (!strncmp(url, "/status/", 8)) {
         long st = strtol(url + 8, NULL, 10);
         if (st < 200 || st > 599)

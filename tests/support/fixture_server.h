@@ -10,6 +10,8 @@
  *   /redirect?to=URL    302 to URL (any scheme; relative allowed)
  *   /redirect-chain?n=K K redirects, then the article
  *   /redirect-loop      302 to itself forever
+ *   /cookie-gate        302 to itself with Set-Cookie, the article once the
+ *                       cookie comes back
  *   /status/NNN         that status with a small HTML error page
  *   /pdf, /image        application/pdf, image/png
  *   /gzip-bomb          Content-Encoding: gzip, tiny compressed, 64 MiB inflated
