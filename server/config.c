@@ -64,6 +64,11 @@ static const struct option_row options[] = {
     {"connection-timeout", "WARTA_CONNECTION_TIMEOUT", OPT_DURATION,
      F(connection_timeout_ms), 1000, 3600000, "30s",
      "idle client connection timeout", SCOPE_SERVE, NULL},
+    {"connection-memory", "WARTA_CONNECTION_MEMORY", OPT_SIZE,
+     F(connection_memory), 8 * KiB, 64 * MiB, "64KiB",
+     "memory per client connection for the request line and headers "
+     "(431 beyond)",
+     SCOPE_SERVE, NULL},
     {"batch-max-lines", "WARTA_BATCH_MAX_LINES", OPT_INT, F(batch_max_lines),
      1, 1000000, "1000", "most articles in one batch request", SCOPE_SERVE,
      NULL},

@@ -21,6 +21,7 @@ struct warta_config {
     size_t max_body;        /* bytes */
     long max_connections;
     long connection_timeout_ms;
+    size_t connection_memory; /* per connection: request line, headers */
     char index[WARTA_CONFIG_STR];    /* sqlite:PATH | memory | redis://... | none */
     char data_dir[WARTA_CONFIG_STR];
     long near_distance;

@@ -234,6 +234,19 @@ static void test_redirects_followed(void **state)
     reply_free(&r);
 }
 
+static void test_request_headers(void **state)
+{
+    (void)state;
+    struct reply r = get_fixture(&open_srv, "/headers");
+    expect_article(&r, "/headers");
+    const char *text = jstr(r.json, "text", NULL);
+    assert_non_null(text);
+    /* The default --fetch-user-agent, and compression offered. */
+    if (!strstr(text, "[Mozilla/5.0 (compatible; Warta/") || !strstr(text, "gzip"))
+        fail_msg("request headers: %s", text);
+    reply_free(&r);
+}
+
 static void test_no_content_type_is_sniffed(void **state)
 {
     (void)state;
@@ -761,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_article_get),
         cmocka_unit_test(test_article_post_json),
         cmocka_unit_test(test_redirects_followed),
+        cmocka_unit_test(test_request_headers),
         cmocka_unit_test(test_no_content_type_is_sniffed),
         cmocka_unit_test(test_charset_header_latin1),
         cmocka_unit_test(test_charset_meta),

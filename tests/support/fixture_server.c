@@ -203,6 +203,23 @@ static enum MHD_Result route(struct fixture_server *fs, struct MHD_Connection *c
     }
     if (!strcmp(url, "/redirect-loop"))
         return redirect(c, "/redirect-loop");
+    if (!strcmp(url, "/headers")) {
+        const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_USER_AGENT);
+        const char *ae = MHD_lookup_connection_value(
+            c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+        char *p = NULL;
+        size_t n = 0;
+        FILE *f = open_memstream(&p, &n);
+        if (!f)
+            abort();
+        fprintf(f, "Request headers seen by the fixture\n\n"
+                   "The user agent was [%s] and the accepted encodings were "
+                   "[%s] for this request.\n", ua ? ua : "", ae ? ae : "");
+        fclose(f);
+        return send_owned(c, MHD_HTTP_OK, "text/plain; charset=utf-8", p, n,
+                          NULL, NULL);
+    }
     if (!strcmp(url, "/cookie-gate")) {
         q = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "gate");
         if (q && !strcmp(q, "1"))

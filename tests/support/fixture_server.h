@@ -23,6 +23,7 @@
  *   /text-latin1        text/plain without charset, Latin-1 bytes
  *   /text-bad-label     the same with charset=x-no-such-charset
  *   /no-type            HTML bytes without any Content-Type
+ *   /headers            text/plain naming the User-Agent and Accept-Encoding
  */
 #ifndef WARTA_TEST_FIXTURE_SERVER_H
 #define WARTA_TEST_FIXTURE_SERVER_H
