@@ -438,7 +438,8 @@ static struct e2e_server small_server;
 
 static int small_setup(void **state)
 {
-    static const char *const args[] = {"--max-body", "1024", NULL};
+    static const char *const args[] = {"--max-body", "1024",
+                                       "--connection-memory", "8KiB", NULL};
     *state = &small_server;
     return e2e_server_start(&small_server, args, NULL);
 }
@@ -602,6 +603,26 @@ static void test_body_at_cap_accepted(void **state)
     e2e_response_free(&r);
 }
 
+static void test_headers_over_connection_memory_431(void **state)
+{
+    /* 16 KiB of headers against --connection-memory 8KiB: MHD refuses
+     * them itself (its own body, not a problem) and closes. */
+    struct e2e_server *s = *state;
+    int fd = connect_loopback(s->port);
+    static const char head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "X-Padding: ";
+    send_all(fd, head, sizeof(head) - 1);
+    char pad[16384];
+    memset(pad, 'p', sizeof(pad));
+    send_all(fd, pad, sizeof(pad));
+    send_all(fd, "\r\n\r\n", 4);
+    char reply[4096];
+    read_reply(fd, reply, sizeof(reply), 5000);
+    close(fd);
+    if (strncmp(reply, "HTTP/1.1 431", 12) != 0)
+        fail_msg("wanted 431 for oversize headers, got: %.200s", reply);
+}
+
 static void test_small_server_still_serves(void **state)
 {
     /* Refused bodies leave the server healthy. */
@@ -709,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_chunked_over_cap_413),
         cmocka_unit_test(test_endless_chunked_cut_off),
         cmocka_unit_test(test_body_at_cap_accepted),
+        cmocka_unit_test(test_headers_over_connection_memory_431),
         cmocka_unit_test(test_small_server_still_serves),
         cmocka_unit_test(test_small_server_stops_cleanly),
     };
