@@ -20,9 +20,9 @@
 #include "clean/html.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -643,6 +643,19 @@ static void record_removed(struct warta_doc *doc, const char *text,
     r->duplicate_of = -1;
 }
 
+/* Printable ASCII words separated by single spaces, nothing to trim. */
+static bool plain_ascii(const char *p, size_t n)
+{
+    if (!n || p[0] == ' ' || p[n - 1] == ' ')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == ' ' ? p[i + 1] == ' ' : (c < 0x21 || c > 0x7E))
+            return false;
+    }
+    return true;
+}
+
 /* Ends the block under construction: type from the owner's ancestry. */
 static void flush(struct hx *h)
 {
@@ -693,8 +706,16 @@ static void flush(struct hx *h)
         }
     }
     size_t n;
-    char *t = pre ? warta_text_normalize_lines(doc->arena, h->buf, h->len, &n)
-                  : warta_text_normalize(doc->arena, h->buf, h->len, &n);
+    const char *t;
+    if (!pre && plain_ascii(h->buf, h->len)) {
+        /* Already canonical (NFC is the identity on ASCII): most blocks
+         * of English pages take this path and skip a copy. */
+        t = h->buf;
+        n = h->len;
+    } else {
+        t = pre ? warta_text_normalize_lines(doc->arena, h->buf, h->len, &n)
+                : warta_text_normalize(doc->arena, h->buf, h->len, &n);
+    }
     if (n) {
         /* Mostly links is a menu or a "read more" line, unless what is
          * not a link is itself a real sentence or two. */
@@ -703,7 +724,8 @@ static void flush(struct hx *h)
                           type != WARTA_BLOCK_PREFORMATTED;
         if (link_dense) {
             if (doc->opts.explain)
-                record_removed(doc, t, "link-dense");
+                record_removed(doc, warta_arena_strndup(doc->arena, t, n),
+                               "link-dense");
         } else {
             struct warta_block *b = warta_doc_add_block(doc, type, t, n);
             b->role = role;
@@ -821,6 +843,74 @@ static void extract(struct hx *h, xmlNode *root)
     }
 }
 
+/* libxml2 compares each attribute with all earlier ones of the same
+ * element, so one element with 100,000 attributes costs 10^10 steps.
+ * Counting them first is linear: a start tag's attributes are the runs of
+ * non-space between '<name' and '>' (script and style bodies and comments
+ * are skipped, their '<' are not tags). Returns the largest count. */
+static size_t max_attributes(const char *p, size_t len, size_t stop_at)
+{
+    const char *end = p + len, *q = p;
+    size_t most = 0;
+    while ((q = memchr(q, '<', (size_t)(end - q)))) {
+        q++;
+        if (q < end && *q == '!') {
+            const char *c = end - q >= 3 && !memcmp(q, "!--", 3)
+                                ? memmem(q, (size_t)(end - q), "-->", 3)
+                                : memchr(q, '>', (size_t)(end - q));
+            if (!c)
+                break;
+            q = c;
+            continue;
+        }
+        if (q >= end || !((*q | 32) >= 'a' && (*q | 32) <= 'z'))
+            continue;
+        const char *name = q;
+        while (q < end && *q != '>' && *q != ' ' && *q != '\t' && *q != '\n' &&
+               *q != '\r' && *q != '/')
+            q++;
+        size_t nl = (size_t)(q - name);
+        size_t n = 0;
+        char quote = 0;
+        bool in_word = false;
+        for (; q < end && (quote || *q != '>'); q++) {
+            char c = *q;
+            if (quote) {
+                if (c == quote)
+                    quote = 0;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                quote = c;
+                continue;
+            }
+            bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/';
+            if (!space && !in_word)
+                n++;
+            in_word = !space && c != '=';
+        }
+        if (n > most)
+            most = n;
+        if (most > stop_at)
+            return most;
+        /* Raw-text elements: their content holds no tags. */
+        static const char *const raw[] = {"script", "style", "textarea", "xmp"};
+        for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++) {
+            size_t rl = strlen(raw[i]);
+            if (nl == rl && !strncasecmp(name, raw[i], rl)) {
+                char close[16];
+                int cl = snprintf(close, sizeof(close), "</%s", raw[i]);
+                const char *c = q < end ? memmem(q, (size_t)(end - q), close, (size_t)cl) : NULL;
+                if (!c) /* the parser reads the rest as raw text too */
+                    return most;
+                q = c;
+                break;
+            }
+        }
+    }
+    return most;
+}
+
 static void free_html(void *p)
 {
     xmlFreeDoc(p);
@@ -841,6 +931,11 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     if (len > INT32_MAX)
         return warta_error_set(err, WARTA_ERR_PAYLOAD_TOO_LARGE,
                                "the HTML is larger than 2 GiB");
+    size_t max_attrs = cfg->max_html_attributes > 0 ? (size_t)cfg->max_html_attributes : 1000;
+    if (max_attributes(utf8, len, max_attrs) > max_attrs)
+        return warta_error_set(err, WARTA_ERR_TOO_COMPLEX,
+                               "an HTML element has more than %zu attributes "
+                               "(max-html-attributes)", max_attrs);
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
     htmlDocPtr x = htmlReadMemory(utf8, (int)len, doc->base_url, "UTF-8", opts);
@@ -872,10 +967,6 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     mark_and_sum(&h);
     pick(&h);
     for (size_t i = 0; i < h.n; i++) {
-        if (getenv("HXDEBUG") && (h.el[i].picked || h.el[i].content || h.el[i].dropped_here || h.el[i].score > 5) && (h.el[i].raw > 200 || h.el[i].picked)) {
-            struct attrs at; scan_attrs(h.el[i].node, &at); const char *cls = at.cls;
-            fprintf(stderr, "%zu %s picked=%d content=%d drop=%s score=%.1f text=%u link=%u raw=%u prose=%u [%s]\n", i, (const char*)h.el[i].node->name, h.el[i].picked, h.el[i].content, h.el[i].dropped_here ? h.el[i].reason : "-", h.el[i].score, h.el[i].text, h.el[i].link, h.el[i].raw, h.el[i].prose, cls);
-        }
         if (!h.el[i].picked)
             continue;
         extract(&h, h.el[i].node);

@@ -29,6 +29,7 @@ struct warta_config {
     long index_retention_days;
     size_t max_html_nodes;
     long max_html_depth;
+    long max_html_attributes; /* per element */
     long max_json_depth;
     long batch_max_lines;
     long fetch_timeout_ms;
