@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,6 +50,9 @@ static inline int test_redis_start(struct test_redis *r, unsigned port)
     if (r->pid < 0)
         return -1;
     if (r->pid == 0) {
+        /* A test that fails between start and stop (cmocka longjmps out)
+         * must not leave the server running after the test exits. */
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
         int null = open("/dev/null", O_WRONLY);
         if (null >= 0) {
             dup2(null, 1);
