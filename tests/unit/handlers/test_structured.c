@@ -1,0 +1,291 @@
+/*
+ * Structured metadata priority rules (handlers/metadata/structured.c):
+ * each test parses a small page and checks which source won.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/HTMLparser.h>
+
+#include "metadata/metadata.h"
+
+struct page {
+    struct warta_arena arena;
+    struct warta_doc doc;
+};
+
+static void free_html(void *p)
+{
+    xmlFreeDoc(p);
+}
+
+static struct page *parse(const char *html, const char *url)
+{
+    struct page *p = calloc(1, sizeof(*p));
+    assert_non_null(p);
+    warta_arena_init(&p->arena);
+    warta_doc_init(&p->doc, &p->arena);
+    p->doc.kind = WARTA_INPUT_HTML;
+    p->doc.base_url = url;
+    p->doc.html = htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
+                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                     HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    p->doc.html_free = free_html;
+    assert_non_null(p->doc.html);
+    warta_metadata_from_html(&p->doc);
+    return p;
+}
+
+static void done(struct page *p)
+{
+    warta_doc_release(&p->doc);
+    warta_arena_free(&p->arena);
+    free(p);
+}
+
+#define assert_str(got, want)                                                 \
+    do {                                                                      \
+        const char *g_ = (got), *w_ = (want);                                 \
+        if (!w_ ? g_ != NULL : (!g_ || strcmp(g_, w_)))                       \
+            fail_msg("%s: expected %s, got %s", #got, w_ ? w_ : "NULL",      \
+                     g_ ? g_ : "NULL");                                       \
+    } while (0)
+
+static void jsonld_beats_og(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"og:title\" content=\"OG title\">"
+        "<meta name=\"twitter:title\" content=\"Twitter title\">"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"LD headline\","
+        "\"datePublished\":\"2023-05-08T16:46:00+07:00\"}</script>"
+        "<title>Page title - Site</title></head><body></body></html>",
+        NULL);
+    assert_str(p->doc.title, "LD headline");
+    assert_str(p->doc.published_at, "2023-05-08T16:46:00+07:00");
+    done(p);
+}
+
+static void og_then_twitter_then_title(void **state)
+{
+    (void)state;
+    struct page *p = parse("<html><head><meta name=\"twitter:title\" content=\"Tw\">"
+                           "<meta property=\"og:title\" content=\"OG\"></head></html>",
+                           NULL);
+    assert_str(p->doc.title, "OG");
+    done(p);
+    p = parse("<html><head><meta name=\"twitter:title\" content=\"Tw\"></head></html>",
+              NULL);
+    assert_str(p->doc.title, "Tw");
+    done(p);
+}
+
+static void graph_and_type_arrays(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html lang=\"en-US\"><head><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"name\":\"Example\"},"
+        "{\"@type\":[\"WebPage\"],\"inLanguage\":\"id-ID\"},"
+        "{\"@type\":[\"Article\",\"NewsArticle\"],\"headline\":\"Graph headline\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Ani Suryani\"},"
+        "{\"@type\":\"Person\",\"name\":\"Budi Santoso\"}],"
+        "\"articleSection\":\"Ekonomi\",\"keywords\":\"pajak, APBN\","
+        "\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://ex.id/a.jpg\","
+        "\"caption\":\"Caption\"}}]}</script></head><body></body></html>",
+        NULL);
+    assert_str(p->doc.title, "Graph headline");
+    assert_int_equal(p->doc.authors.n, 2);
+    assert_str(p->doc.authors.items[0], "Ani Suryani");
+    assert_str(p->doc.authors.items[1], "Budi Santoso");
+    assert_str(p->doc.section, "Ekonomi");
+    assert_int_equal(p->doc.tags.n, 2);
+    assert_str(p->doc.tags.items[1], "APBN");
+    assert_int_equal(p->doc.n_images, 1);
+    assert_str(p->doc.images[0].url, "https://ex.id/a.jpg");
+    assert_str(p->doc.images[0].caption, "Caption");
+    /* JSON-LD inLanguage beats html@lang, reduced to the primary tag. */
+    assert_str(p->doc.language, "id");
+    done(p);
+}
+
+static void several_blocks(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><script type=\"application/ld+json\">"
+        "{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]}</script>"
+        "<script type=\"application/ld+json\">not json at all</script>"
+        "<script type=\"application/ld+json\">[{\"@type\":\"Organization\","
+        "\"name\":\"Pub\"},{\"@type\":\"BlogPosting\",\"headline\":\"Third &amp; last\"}]"
+        "</script></head></html>",
+        NULL);
+    assert_str(p->doc.title, "Third & last");
+    assert_str(p->doc.site_name, "Pub");
+    done(p);
+}
+
+static void organization_author_last(void **state)
+{
+    (void)state;
+    const char *ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                     "\"author\":{\"@type\":\"Organization\",\"name\":\"Newsroom\"}}</script>";
+    char html[1024];
+    snprintf(html, sizeof(html),
+             "<html><head>%s<meta name=\"author\" content=\"Jane Doe\"></head></html>", ld);
+    struct page *p = parse(html, NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Jane Doe");
+    done(p);
+    snprintf(html, sizeof(html), "<html><head>%s</head></html>", ld);
+    p = parse(html, NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Newsroom");
+    done(p);
+}
+
+static void article_author_url_skipped(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"article:author\" content=\"https://fb.com/x\">"
+        "<meta name=\"parsely-author\" content=\"By Ann Lee and Bo Kim\"></head></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 2);
+    assert_str(p->doc.authors.items[0], "Ann Lee");
+    assert_str(p->doc.authors.items[1], "Bo Kim");
+    done(p);
+}
+
+static void title_suffix(void **state)
+{
+    (void)state;
+    struct page *p = parse("<html><head><title>Flood closes the coastal road - "
+                           "Daily Times</title></head></html>",
+                           NULL);
+    assert_str(p->doc.title, "Flood closes the coastal road");
+    done(p);
+    p = parse("<html><head><meta property=\"og:site_name\" content=\"The Daily Times\">"
+              "<title>Short | The Daily Times</title></head></html>",
+              NULL);
+    assert_str(p->doc.title, "Short");
+    done(p);
+    /* A dash inside the headline is not a suffix. */
+    p = parse("<html><head><title>Jakarta - Bandung trains resume</title></head></html>",
+              NULL);
+    assert_str(p->doc.title, "Jakarta - Bandung trains resume");
+    done(p);
+    /* One <h1> beats <title>, several do not. */
+    p = parse("<html><head><title>T - S</title></head><body><h1>The h1</h1></body></html>",
+              NULL);
+    assert_str(p->doc.title, "The h1");
+    done(p);
+}
+
+static void canonical_resolved_and_utm_dropped(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><link rel=\"canonical\" href=\"/news/2023/story.html?utm_source=x&id=7&utm_medium=y#top\">"
+        "<meta property=\"og:url\" content=\"https://other.example/\"></head></html>",
+        "https://www.example.com/some/page");
+    assert_str(p->doc.canonical_url, "https://www.example.com/news/2023/story.html?id=7");
+    done(p);
+    p = parse("<html><head><meta property=\"og:url\" content=\"https://ex.com/a?utm_campaign=z\">"
+              "</head></html>",
+              NULL);
+    assert_str(p->doc.canonical_url, "https://ex.com/a");
+    done(p);
+}
+
+static void date_priorities(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"article:published_time\" content=\"2019-11-19T08:57:40+01:00\">"
+        "<meta name=\"pubdate\" content=\"2001-01-01\">"
+        "<meta property=\"article:modified_time\" content=\"2019-11-20T10:00:00+01:00\">"
+        "</head></html>",
+        NULL);
+    assert_str(p->doc.published_at, "2019-11-19T08:57:40+01:00");
+    assert_str(p->doc.modified_at, "2019-11-20T10:00:00+01:00");
+    done(p);
+    p = parse("<html><body><article><time datetime=\"2020-02-03T04:05:06Z\">3 Feb</time>"
+              "</article></body></html>",
+              NULL);
+    assert_str(p->doc.published_at, "2020-02-03T04:05:06Z");
+    done(p);
+    p = parse("<html><body><p>No dates here.</p></body></html>",
+              "https://news.example.com/2019/11/19/a-story/");
+    assert_str(p->doc.published_at, "2019-11-19");
+    done(p);
+}
+
+static void description_site_language(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html lang=\"EN-gb\"><head><meta name=\"description\" content=\"Plain\">"
+        "<meta property=\"og:description\" content=\"From OG\">"
+        "<meta name=\"application-name\" content=\"App\"></head></html>",
+        NULL);
+    assert_str(p->doc.description, "From OG");
+    assert_str(p->doc.site_name, "App");
+    assert_str(p->doc.language, "en");
+    done(p);
+}
+
+static void fields_already_set_are_kept(void **state)
+{
+    (void)state;
+    struct warta_arena a;
+    warta_arena_init(&a);
+    struct warta_doc doc;
+    warta_doc_init(&doc, &a);
+    const char *html = "<html><head><meta property=\"og:title\" content=\"OG\"></head></html>";
+    doc.html = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR);
+    doc.html_free = free_html;
+    doc.title = "Already";
+    warta_metadata_from_html(&doc);
+    assert_str(doc.title, "Already");
+    warta_doc_release(&doc);
+    warta_arena_free(&a);
+}
+
+static void no_html_is_a_no_op(void **state)
+{
+    (void)state;
+    struct warta_arena a;
+    warta_arena_init(&a);
+    struct warta_doc doc;
+    warta_doc_init(&doc, &a);
+    warta_metadata_from_html(&doc);
+    assert_null(doc.title);
+    warta_arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(jsonld_beats_og),
+        cmocka_unit_test(og_then_twitter_then_title),
+        cmocka_unit_test(graph_and_type_arrays),
+        cmocka_unit_test(several_blocks),
+        cmocka_unit_test(organization_author_last),
+        cmocka_unit_test(article_author_url_skipped),
+        cmocka_unit_test(title_suffix),
+        cmocka_unit_test(canonical_resolved_and_utm_dropped),
+        cmocka_unit_test(date_priorities),
+        cmocka_unit_test(description_site_language),
+        cmocka_unit_test(fields_already_set_are_kept),
+        cmocka_unit_test(no_html_is_a_no_op),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
