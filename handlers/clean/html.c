@@ -751,8 +751,10 @@ static bool inside_link(const struct hx *h, const xmlNode *n)
     return false;
 }
 
-/* Text of a subtree, for `explain`; iterative. */
-static char *subtree_text(struct hx *h, xmlNode *root, size_t *n)
+/* Text of a subtree, for `explain`; iterative. With `inline_only` it
+ * stops at nested blocks (they are listed on their own). */
+static char *subtree_text(struct hx *h, xmlNode *root, bool inline_only,
+                          size_t *n)
 {
     size_t save = h->len;
     xmlNode *x = root->children;
@@ -761,7 +763,10 @@ static char *subtree_text(struct hx *h, xmlNode *root, size_t *n)
             buf_add(h, (const char *)x->content, strlen((const char *)x->content));
         } else if (x->type == XML_ELEMENT_NODE && x->children) {
             long i = node_index(x);
-            if (!(i >= 0 && h->el[i].tag && (h->el[i].tag->flags & F_JUNK))) {
+            unsigned fl = i >= 0 && h->el[i].tag ? h->el[i].tag->flags : 0;
+            bool skip = (fl & F_JUNK) || (i >= 0 && h->el[i].hidden) ||
+                        (inline_only && (fl & (F_BLOCK | F_CELL)));
+            if (!skip) {
                 buf_add(h, " ", 1);
                 x = x->children;
                 continue;
@@ -789,12 +794,7 @@ static void extract(struct hx *h, xmlNode *root)
             struct hn *e = i >= 0 ? &h->el[i] : NULL;
             unsigned fl = e && e->tag ? e->tag->flags : 0;
             if (e && e->drop) {
-                if (e->dropped_here && h->doc->opts.explain && e->raw) {
-                    size_t len;
-                    char *t = subtree_text(h, n, &len);
-                    if (len)
-                        record_removed(h->doc, t, e->reason);
-                }
+                /* skipped; `explain` lists it from explain_removed() */
             } else if (fl & F_BR) {
                 flush(h);
             } else {
@@ -911,6 +911,35 @@ static size_t max_attributes(const char *p, size_t len, size_t stop_at)
     return most;
 }
 
+/* For `explain`: what the page had outside the article, in page order.
+ * Boilerplate goes with the reason it was marked for; other text that lost
+ * to the main container is "low-score". */
+static void explain_removed(struct hx *h)
+{
+    struct hn *el = h->el;
+    bool *inside = warta_xcalloc(h->n + 1, sizeof(*inside));
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        inside[i] = e->picked || (e->parent >= 0 && inside[e->parent]);
+        unsigned fl = e->tag ? e->tag->flags : 0;
+        if ((fl & F_JUNK) || (e->parent >= 0 && el[e->parent].drop))
+            continue;
+        size_t n = 0;
+        char *t = NULL;
+        const char *reason = NULL;
+        if (e->dropped_here && e->raw && !e->hidden) {
+            t = subtree_text(h, e->node, false, &n);
+            reason = e->reason;
+        } else if (!e->drop && !inside[i] && e->inl && (fl & (F_BLOCK | F_CELL))) {
+            t = subtree_text(h, e->node, true, &n);
+            reason = (fl & F_H1) ? "title" : "low-score";
+        }
+        if (n)
+            record_removed(h->doc, t, reason);
+    }
+    free(inside);
+}
+
 static void free_html(void *p)
 {
     xmlFreeDoc(p);
@@ -972,6 +1001,8 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
         extract(&h, h.el[i].node);
         flush(&h);
     }
+    if (doc->opts.explain)
+        explain_removed(&h);
 out:
     free(h.cache);
     free(h.el);
