@@ -142,9 +142,12 @@ e2e: deps-check $(BUILD)/san/warta $(E2E_BINS)
 	@WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
 		sh tests/run.sh $(E2E_BINS)
 
-test: deps-check check-clang $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS)
-	@WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
-		sh tests/run.sh $(UNIT_BINS) $(E2E_BINS)
+# The clang compile runs first but is counted like a test, so a clang
+# warning still ends in the "N passed, N failed" line CI reads.
+test: deps-check $(BUILD)/gen/openapi_yaml.h $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS)
+	@clang_status=0; $(MAKE) --no-print-directory check-clang || clang_status=1; \
+	WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
+		WARTA_CLANG_STATUS=$$clang_status sh tests/run.sh $(UNIT_BINS) $(E2E_BINS)
 
 bench: deps-check $(BUILD)/warta
 	@$(MAKE) --no-print-directory -C tests/bench BUILD=$(abspath $(BUILD)) SHARED=$(abspath $(SHARED))

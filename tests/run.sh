@@ -8,14 +8,14 @@
 #
 # Environment: WARTA_BIN (server under test), WARTA_SHARED (shared folder),
 # PYTHON (interpreter for check_openapi.py), TEST_TIMEOUT (seconds per
-# binary, default 900), TEST_LOG_DIR (default build/test-logs).
+# binary, default 300), TEST_LOG_DIR (default build/test-logs).
 
 set -u
 
 : "${WARTA_BIN:=build/san/warta}"
 : "${WARTA_SHARED:=../shared}"
 : "${PYTHON:=/usr/bin/python3}"
-: "${TEST_TIMEOUT:=900}"
+: "${TEST_TIMEOUT:=300}"
 : "${TEST_LOG_DIR:=build/test-logs}"
 export WARTA_BIN WARTA_SHARED PYTHON
 
@@ -58,6 +58,14 @@ show_tail() {
     tail -n 60 "$1"
     echo "---- end of $1 ----"
 }
+
+# `make test` compiles everything with clang first and passes the result.
+case "${WARTA_CLANG_STATUS:-}" in
+'') ;;
+0) echo "ok    check-clang"; total_pass=$((total_pass + 1)) ;;
+*) echo "FAIL  check-clang (clang -Werror found warnings, above)"
+   total_fail=$((total_fail + 1)) ;;
+esac
 
 for bin in "$@"; do
     name=$(echo "$bin" | sed 's|^.*/tests/||; s|^build/||')
