@@ -180,15 +180,6 @@ bool warta_index_ready(struct warta_index *idx)
     return idx ? idx->ops->ready(idx) : true;
 }
 
-static int hit_cmp(const void *pa, const void *pb)
-{
-    const struct warta_index_hit *a = pa, *b = pb;
-    if (a->distance != b->distance)
-        return a->distance < b->distance ? -1 : 1;
-    if (a->first_seen != b->first_seen)
-        return a->first_seen < b->first_seen ? -1 : 1;
-    return strcmp(a->id, b->id);
-}
 
 enum warta_err warta_index_lookup(struct warta_index *idx, uint64_t simhash,
                                   unsigned max_distance, size_t max_hits,
@@ -203,13 +194,11 @@ enum warta_err warta_index_lookup(struct warta_index *idx, uint64_t simhash,
         return WARTA_OK;
     if (max_distance > WARTA_INDEX_MAX_DISTANCE)
         max_distance = WARTA_INDEX_MAX_DISTANCE;
-    enum warta_err rc = idx->ops->lookup(idx, simhash, max_distance, a, &h);
+    enum warta_err rc =
+        idx->ops->lookup(idx, simhash, max_distance, max_hits, a, &h);
     if (rc != WARTA_OK)
         return rc;
-    if (h.n > 1)
-        qsort(h.v, h.n, sizeof(*h.v), hit_cmp);
-    if (max_hits && h.n > max_hits)
-        h.n = max_hits;
+    warta_index_hits_cut(&h, 0, max_hits);
     *hits = h.n ? h.v : NULL;
     *n_hits = h.n;
     return WARTA_OK;
@@ -285,6 +274,27 @@ bool warta_index_first_block(uint64_t a, uint64_t b, unsigned block,
             return false;
     }
     return true;
+}
+
+/* Nearest first, then earliest, then by id so the order is total. */
+static int hit_cmp(const void *pa, const void *pb)
+{
+    const struct warta_index_hit *a = pa, *b = pb;
+    if (a->distance != b->distance)
+        return a->distance < b->distance ? -1 : 1;
+    if (a->first_seen != b->first_seen)
+        return a->first_seen < b->first_seen ? -1 : 1;
+    return a->id && b->id ? strcmp(a->id, b->id) : 0;
+}
+
+void warta_index_hits_cut(struct warta_index_hits *h, size_t first,
+                          size_t max_hits)
+{
+    size_t n = h->n - first;
+    if (n > 1)
+        qsort(h->v + first, n, sizeof(*h->v), hit_cmp);
+    if (max_hits && n > max_hits)
+        h->n = first + max_hits;
 }
 
 struct warta_index_hit *warta_index_hits_push(struct warta_arena *a,

@@ -27,9 +27,12 @@ struct warta_index_ops {
     /* Frees everything, including the struct. */
     void (*close)(struct warta_index *idx);
     bool (*ready)(struct warta_index *idx);
-    /* Appends each entry within max_distance once, in any order. */
+    /* Appends each entry within max_distance once, in any order; at most
+     * max_hits of them (0 = all), the nearest: a fingerprint stored many
+     * times must not cost a fetch per copy. */
     enum warta_err (*lookup)(struct warta_index *idx, uint64_t simhash,
-                             unsigned max_distance, struct warta_arena *a,
+                             unsigned max_distance, size_t max_hits,
+                             struct warta_arena *a,
                              struct warta_index_hits *out);
     enum warta_err (*insert)(struct warta_index *idx,
                              const struct warta_index_entry *e);
@@ -75,6 +78,12 @@ static inline unsigned warta_index_radius(unsigned max_distance)
  * taken only once, without a seen-set. */
 bool warta_index_first_block(uint64_t a, uint64_t b, unsigned block,
                              unsigned radius);
+
+/* Sorts hits [first, n) by distance, then first_seen (which a backend may
+ * use for its own tie-break key until it fetches the entry), and keeps the
+ * first max_hits of them (0 = all). */
+void warta_index_hits_cut(struct warta_index_hits *h, size_t first,
+                          size_t max_hits);
 
 /* Appends one zeroed hit (arena memory) and returns it. */
 struct warta_index_hit *warta_index_hits_push(struct warta_arena *a,

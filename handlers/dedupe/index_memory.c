@@ -119,9 +119,11 @@ static bool mem_ready(struct warta_index *idx)
 }
 
 static enum warta_err mem_lookup(struct warta_index *idx, uint64_t simhash,
-                                 unsigned max_distance, struct warta_arena *a,
+                                 unsigned max_distance, size_t max_hits,
+                                 struct warta_arena *a,
                                  struct warta_index_hits *out)
 {
+    size_t first = out->n;
     struct mem_index *m = mem_of(idx);
     unsigned radius = warta_index_radius(max_distance);
     unsigned probes[WARTA_INDEX_MAX_PROBES];
@@ -139,13 +141,21 @@ static enum warta_err mem_lookup(struct warta_index *idx, uint64_t simhash,
                     continue;
                 const struct mem_entry *e = &m->entries[bk->v[i].slot];
                 struct warta_index_hit *h = warta_index_hits_push(a, out);
-                h->id = warta_arena_strdup(a, e->strings);
-                h->title = e->title ? warta_arena_strdup(a, e->title) : NULL;
-                h->url = e->url ? warta_arena_strdup(a, e->url) : NULL;
+                /* Borrowed under the lock; copied once the cut is made. */
+                h->id = e->strings;
+                h->title = e->title;
+                h->url = e->url;
                 h->distance = d;
                 h->first_seen = e->first_seen;
             }
         }
+    }
+    warta_index_hits_cut(out, first, max_hits);
+    for (size_t i = first; i < out->n; i++) {
+        struct warta_index_hit *h = &out->v[i];
+        h->id = warta_arena_strdup(a, h->id);
+        h->title = h->title ? warta_arena_strdup(a, h->title) : NULL;
+        h->url = h->url ? warta_arena_strdup(a, h->url) : NULL;
     }
     pthread_rwlock_unlock(&m->lock);
     return WARTA_OK;

@@ -7,12 +7,15 @@
  *
  * Keys (prefix "warta:"):
  *   warta:e:<id>           hash {s simhash hex, ch, t title, u url, f first
- *                          seen}, with a TTL of the retention plus a day
- *   warta:b:<n>:<hex4>     set of "<simhash hex16><id>" per block n, value
- *   warta:t                sorted set of "<simhash hex16><id>" by first seen
- * A member carries its fingerprint, so a lookup checks distances straight
- * from the block sets (one pipelined round trip), and pruning can remove a
- * member from its block sets even after its entry hash has expired. Insert
+ *                          seen}
+ *   warta:b:<n>:<hex4>     set of members per block n, value
+ *   warta:t                sorted set of the members by first seen
+ * A member is "<simhash hex16><first seen hex16><id>": a lookup checks
+ * distances and orders candidates straight from the block sets (one
+ * pipelined round trip) and fetches only the entries it lists. Retention
+ * is the sorted set: pruning takes the members first seen too long ago and
+ * removes them from their block sets with their entry. No key TTLs: an
+ * entry that expired on its own would leave its members behind. Insert
  * and prune are Lua scripts, so each is atomic: no half-written entry.
  *
  * Degraded, not down: connect and every reply time out after 200 ms, a
@@ -66,7 +69,6 @@ static const char insert_lua[] =
     "if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end\n"
     "redis.call('HSET', KEYS[1], 's', ARGV[2], 'ch', ARGV[3], 't', ARGV[4],"
     " 'u', ARGV[5], 'f', ARGV[6])\n"
-    "redis.call('EXPIRE', KEYS[1], ARGV[7])\n"
     "for i = 3, #KEYS do redis.call('SADD', KEYS[i], ARGV[1]) end\n"
     "redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])\n"
     "return 1\n";
@@ -82,7 +84,7 @@ static const char prune_lua[] =
     "    redis.call('SREM', '" PREFIX "b:' .. b .. ':' .."
     " string.sub(s, 4 * b + 1, 4 * b + 4), x)\n"
     "  end\n"
-    "  redis.call('DEL', '" PREFIX "e:' .. string.sub(x, 17))\n"
+    "  redis.call('DEL', '" PREFIX "e:' .. string.sub(x, 33))\n"
     "  redis.call('ZREM', KEYS[1], x)\n"
     "end\n"
     "return #m\n";
@@ -219,7 +221,8 @@ static const char *field(const redisReply *arr, size_t i,
 }
 
 static enum warta_err red_lookup(struct warta_index *idx, uint64_t simhash,
-                                 unsigned max_distance, struct warta_arena *a,
+                                 unsigned max_distance, size_t max_hits,
+                                 struct warta_arena *a,
                                  struct warta_index_hits *out)
 {
     struct redis_index *r = red_of(idx);
@@ -249,7 +252,7 @@ static enum warta_err red_lookup(struct warta_index *idx, uint64_t simhash,
             for (size_t i = 0; rep->type == REDIS_REPLY_ARRAY &&
                                i < rep->elements; i++) {
                 const redisReply *m = rep->element[i];
-                if (m->type != REDIS_REPLY_STRING || m->len <= 16)
+                if (m->type != REDIS_REPLY_STRING || m->len <= 32)
                     continue;
                 uint64_t other = parse_hex16(m->str);
                 unsigned d = warta_simhash_distance(simhash, other);
@@ -257,12 +260,14 @@ static enum warta_err red_lookup(struct warta_index *idx, uint64_t simhash,
                     !warta_index_first_block(simhash, other, b, radius))
                     continue;
                 struct warta_index_hit *h = warta_index_hits_push(a, out);
-                h->id = warta_arena_strndup(a, m->str + 16, m->len - 16);
+                h->id = warta_arena_strndup(a, m->str + 32, m->len - 32);
+                h->first_seen = (int64_t)parse_hex16(m->str + 16);
                 h->distance = d;
             }
             freeReplyObject(rep);
         }
     }
+    warta_index_hits_cut(out, first, max_hits);
     for (size_t i = first; i < out->n; i++)
         redisAppendCommand(c, "HMGET " PREFIX "e:%s t u f", out->v[i].id);
     size_t kept = first;
@@ -272,7 +277,7 @@ static enum warta_err red_lookup(struct warta_index *idx, uint64_t simhash,
             goto out;
         const char *f = field(rep, 2, a);
         if (f) {
-            /* An entry whose hash expired before pruning is skipped. */
+            /* An entry another replica pruned meanwhile is skipped. */
             struct warta_index_hit *h = &out->v[kept++];
             *h = out->v[i];
             h->title = field(rep, 0, a);
@@ -290,25 +295,20 @@ out:
     return rc;
 }
 
-static long ttl_seconds(const struct redis_index *r)
-{
-    return (r->base.retention_days + 1) * 86400L;
-}
-
 static enum warta_err red_insert(struct warta_index *idx,
                                  const struct warta_index_entry *e)
 {
     struct redis_index *r = red_of(idx);
     enum warta_err rc = WARTA_ERR_INDEX_UNAVAILABLE;
-    char member[16 + 256 + 1], hex[17], entry[300], fs[24], ttl[24];
+    char member[32 + 256 + 1], hex[17], entry[300], fs[24];
     char blocks[WARTA_INDEX_BLOCKS][32];
     if (strlen(e->id) > 256)
         return WARTA_ERR_INTERNAL;
     snprintf(hex, sizeof(hex), "%016" PRIx64, e->simhash);
-    snprintf(member, sizeof(member), "%s%s", hex, e->id);
+    snprintf(member, sizeof(member), "%s%016" PRIx64 "%s", hex,
+             (uint64_t)e->first_seen, e->id);
     snprintf(entry, sizeof(entry), PREFIX "e:%s", e->id);
     snprintf(fs, sizeof(fs), "%" PRId64, e->first_seen);
-    snprintf(ttl, sizeof(ttl), "%ld", ttl_seconds(r));
     for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
         snprintf(blocks[b], sizeof(blocks[b]), PREFIX "b:%u:%04x", b,
                  warta_index_block(e->simhash, b));
@@ -316,7 +316,7 @@ static enum warta_err red_insert(struct warta_index *idx,
         "EVAL", insert_lua, "6", entry, PREFIX "t", blocks[0], blocks[1],
         blocks[2], blocks[3], member, hex,
         e->content_hash ? e->content_hash : "", e->title ? e->title : "",
-        e->url ? e->url : "", fs, ttl,
+        e->url ? e->url : "", fs,
     };
     size_t n = sizeof(argv) / sizeof(argv[0]);
     pthread_mutex_lock(&r->lock);

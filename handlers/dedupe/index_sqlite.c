@@ -3,12 +3,14 @@
  * kill -9, forgets nothing that was committed.
  *
  * One table of entries with the four 16-bit blocks of the fingerprint as
- * columns b0..b3, each with an index on (bN, simhash): a probe is one
- * index range read that already yields the candidates' fingerprints, so
- * the exact distance check needs no table access; only hits are fetched by
- * rowid. WAL with synchronous=NORMAL: every insert is its own transaction
- * and survives a process crash (a power cut may lose the last ones, which
- * an index of what we have seen can afford). The layout is recorded in the
+ * columns b0..b3, each with an index on (bN, simhash, first_seen): a probe
+ * is one index range read that already yields what the distance check and
+ * the ordering need, with no table access; only the hits that will be
+ * listed are fetched by rowid.
+ *
+ * WAL with synchronous=NORMAL: every insert is its own transaction and
+ * survives a process crash (a power cut may lose the last ones, which an
+ * index of what we have seen can afford). The layout is recorded in the
  * meta table; a file with another layout is refused rather than misread.
  *
  * One connection behind a mutex: SQLite serialises writers anyway, and a
@@ -65,10 +67,14 @@ static const char schema[] =
  * than a million random inserts into five B-trees. The id index stays, as
  * it keeps a repeated id from being stored twice. */
 static const char indexes[] =
-    "CREATE INDEX IF NOT EXISTS entries_b0 ON entries(b0, simhash);"
-    "CREATE INDEX IF NOT EXISTS entries_b1 ON entries(b1, simhash);"
-    "CREATE INDEX IF NOT EXISTS entries_b2 ON entries(b2, simhash);"
-    "CREATE INDEX IF NOT EXISTS entries_b3 ON entries(b3, simhash);"
+    "CREATE INDEX IF NOT EXISTS entries_b0 ON entries(b0, simhash,"
+    " first_seen);"
+    "CREATE INDEX IF NOT EXISTS entries_b1 ON entries(b1, simhash,"
+    " first_seen);"
+    "CREATE INDEX IF NOT EXISTS entries_b2 ON entries(b2, simhash,"
+    " first_seen);"
+    "CREATE INDEX IF NOT EXISTS entries_b3 ON entries(b3, simhash,"
+    " first_seen);"
     "CREATE INDEX IF NOT EXISTS entries_first_seen ON entries(first_seen);";
 static const char drop_indexes[] =
     "DROP INDEX IF EXISTS entries_b0; DROP INDEX IF EXISTS entries_b1;"
@@ -111,15 +117,33 @@ static const char *col_text(sqlite3_stmt *st, int col, struct warta_arena *a)
     return t ? warta_arena_strdup(a, (const char *)t) : NULL;
 }
 
+/* A candidate found by a probe, before its entry is fetched. */
+struct sql_cand {
+    unsigned distance;
+    int64_t first_seen, rowid;
+};
+
+static int cand_cmp(const void *pa, const void *pb)
+{
+    const struct sql_cand *a = pa, *b = pb;
+    if (a->distance != b->distance)
+        return a->distance < b->distance ? -1 : 1;
+    if (a->first_seen != b->first_seen)
+        return a->first_seen < b->first_seen ? -1 : 1;
+    return (a->rowid > b->rowid) - (a->rowid < b->rowid);
+}
+
 static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
-                                 unsigned max_distance, struct warta_arena *a,
+                                 unsigned max_distance, size_t max_hits,
+                                 struct warta_arena *a,
                                  struct warta_index_hits *out)
 {
     struct sql_index *s = sql_of(idx);
     unsigned radius = warta_index_radius(max_distance);
     unsigned probes[WARTA_INDEX_MAX_PROBES];
     enum warta_err rc = WARTA_OK;
-    size_t first = out->n;
+    size_t first = out->n, n_cand = 0, cap = 0;
+    struct sql_cand *cand = NULL;
     pthread_mutex_lock(&s->lock);
     for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++) {
         sqlite3_stmt *st = s->probe[b];
@@ -134,10 +158,16 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
                 if (d > max_distance ||
                     !warta_index_first_block(simhash, other, b, radius))
                     continue;
-                struct warta_index_hit *h = warta_index_hits_push(a, out);
-                h->distance = d;
-                /* The rowid, until the second pass fetches the entry. */
-                h->first_seen = sqlite3_column_int64(st, 0);
+                if (n_cand == cap) {
+                    size_t ncap = cap ? cap * 2 : 16;
+                    cand = warta_arena_grow(a, cand, n_cand, ncap,
+                                            sizeof(*cand));
+                    cap = ncap;
+                }
+                cand[n_cand].distance = d;
+                cand[n_cand].rowid = sqlite3_column_int64(st, 0);
+                cand[n_cand].first_seen = sqlite3_column_int64(st, 2);
+                n_cand++;
             }
             sqlite3_reset(st);
             if (step != SQLITE_DONE) {
@@ -146,9 +176,15 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
             }
         }
     }
-    for (size_t i = first; i < out->n; i++) {
-        struct warta_index_hit *h = &out->v[i];
-        sqlite3_bind_int64(s->fetch, 1, h->first_seen);
+    /* Only the entries that will be listed are fetched. */
+    if (n_cand > 1)
+        qsort(cand, n_cand, sizeof(*cand), cand_cmp);
+    if (max_hits && n_cand > max_hits)
+        n_cand = max_hits;
+    for (size_t i = 0; i < n_cand; i++) {
+        struct warta_index_hit *h = warta_index_hits_push(a, out);
+        h->distance = cand[i].distance;
+        sqlite3_bind_int64(s->fetch, 1, cand[i].rowid);
         int step = sqlite3_step(s->fetch);
         if (step == SQLITE_ROW) {
             h->id = col_text(s->fetch, 0, a);
@@ -341,10 +377,10 @@ enum warta_err warta_index_sqlite_open(struct warta_index **out,
     }
 
     static const char *const probe_sql[WARTA_INDEX_BLOCKS] = {
-        "SELECT rowid, simhash FROM entries WHERE b0 = ?1",
-        "SELECT rowid, simhash FROM entries WHERE b1 = ?1",
-        "SELECT rowid, simhash FROM entries WHERE b2 = ?1",
-        "SELECT rowid, simhash FROM entries WHERE b3 = ?1",
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b0 = ?1",
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b1 = ?1",
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b2 = ?1",
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b3 = ?1",
     };
     for (unsigned b = 0; b < WARTA_INDEX_BLOCKS && src == SQLITE_OK; b++)
         src = prepare(s, &s->probe[b], probe_sql[b]);
