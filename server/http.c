@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -55,22 +56,28 @@ static bool request_id_ok(const char *s)
     return true;
 }
 
+/* 128 bits from a per-thread splitmix64 stream seeded once from the
+ * kernel: ids must not collide, not resist prediction, and a syscall per
+ * request cost more than the id is worth. */
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
 static void new_request_id(char *out, size_t n)
 {
-    static _Thread_local unsigned int seed;
-    unsigned char raw[16];
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    ssize_t got = fd >= 0 ? read(fd, raw, sizeof(raw)) : -1;
-    if (fd >= 0)
-        close(fd);
-    if (got != (ssize_t)sizeof(raw)) {
-        if (!seed)
-            seed = (unsigned int)mono_usec() ^ (unsigned int)(uintptr_t)&seed;
-        for (size_t i = 0; i < sizeof(raw); i++)
-            raw[i] = (unsigned char)rand_r(&seed);
+    static _Thread_local uint64_t state;
+    static _Thread_local bool seeded;
+    if (!seeded) {
+        if (getrandom(&state, sizeof(state), 0) != (ssize_t)sizeof(state))
+            state = (uint64_t)mono_usec() ^ (uint64_t)(uintptr_t)&state;
+        seeded = true;
     }
-    for (size_t i = 0; i < sizeof(raw) && 2 * i + 2 < n; i++)
-        snprintf(out + 2 * i, 3, "%02x", raw[i]);
+    uint64_t hi = splitmix64(&state), lo = splitmix64(&state);
+    snprintf(out, n, "%016" PRIx64 "%016" PRIx64, hi, lo);
 }
 
 static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind,
@@ -266,6 +273,19 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
     return MHD_YES;
 }
 
+/* Method and path are client bytes: in a JSON log line, anything that
+ * would need escaping or is not ASCII becomes '?' (a quote broke lines). */
+static void log_safe(char *out, size_t n, const char *s)
+{
+    size_t i = 0;
+    for (; s && s[i] && i + 1 < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out[i] = c < 0x20 || c > 0x7e || c == '"' || c == '\\' ? '?'
+                                                               : (char)c;
+    }
+    out[i] = '\0';
+}
+
 static void request_completed(void *cls, struct MHD_Connection *conn,
                               void **req_cls,
                               enum MHD_RequestTerminationCode toe)
@@ -280,19 +300,17 @@ static void request_completed(void *cls, struct MHD_Connection *conn,
                           toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? req->status : 0,
                           req->err.code, mono_usec() - req->start_usec);
     if (warta_log_enabled(WARTA_LOG_INFO)) {
-        char members[512];
+        char members[512], method[17], path[201];
+        log_safe(method, sizeof(method), req->method);
+        log_safe(path, sizeof(path), req->path);
         snprintf(members, sizeof(members),
-                 "\"request_id\":\"%s\",\"method\":\"%.16s\",\"path\":\"%.200s\","
+                 "\"request_id\":\"%s\",\"method\":\"%s\",\"path\":\"%s\","
                  "\"status\":%d,\"bytes_in\":%zu,\"bytes_out\":%zu,"
                  "\"duration_us\":%" PRId64 "%s",
-                 req->id, req->method, req->path, req->status,
+                 req->id, method, path, req->status,
                  req->body.len, req->resp_len, mono_usec() - req->start_usec,
                  toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
                                                             : ",\"aborted\":true");
-        /* Paths are client bytes: keep the line valid JSON. */
-        for (char *p = members; *p; p++)
-            if ((unsigned char)*p < 0x20 || *p == '\\')
-                *p = '?';
         warta_log_raw(WARTA_LOG_INFO, "access", members);
     }
     if (req->suspended)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -144,6 +145,57 @@ static bool has_warning(json_t *article_json, const char *code)
             return true;
     }
     return false;
+}
+
+static int connect_loopback(unsigned port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons((uint16_t)port);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+    return fd;
+}
+
+static void send_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return; /* the server may close early; the reply decides */
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
+/* Reads what the server sends until it closes or goes quiet for
+ * wait_ms; returns the NUL-terminated bytes read. */
+static size_t read_reply(int fd, char *out, size_t cap, int wait_ms)
+{
+    size_t n = 0;
+    while (n + 1 < cap) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, wait_ms) <= 0)
+            break;
+        ssize_t k = recv(fd, out + n, cap - n - 1, 0);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        n += (size_t)k;
+        /* Headers and a complete small body are enough. */
+        char *hdr_end = strstr(out, "\r\n\r\n");
+        out[n] = '\0';
+        if (hdr_end && strchr(hdr_end + 4, '}'))
+            break;
+    }
+    out[n] = '\0';
+    return n;
 }
 
 /* ---- group: the default server ---- */
@@ -426,6 +478,52 @@ static void test_long_request_id_replaced(void **state)
     e2e_response_free(&r);
 }
 
+static void test_hostile_path_logs_stay_json(void **state)
+{
+    struct e2e_server *s = *state;
+    int fd = connect_loopback(s->port);
+    /* Quote, backslash, control byte and a non-UTF-8 byte in the path. */
+    static const char req[] = "GET /a\"b\\c\x01%00%ff\xfe HTTP/1.1\r\n"
+                              "Host: 127.0.0.1\r\n"
+                              "X-Request-Id: hostile-path\r\n"
+                              "Connection: close\r\n\r\n";
+    send_all(fd, req, sizeof(req) - 1);
+    char reply[4096];
+    read_reply(fd, reply, sizeof(reply), 5000);
+    close(fd);
+    if (strncmp(reply, "HTTP/1.1 404", 12) != 0)
+        fail_msg("wanted 404 for a hostile path, got: %.200s", reply);
+    const char *json = strstr(reply, "\r\n\r\n");
+    assert_non_null(json);
+    json_error_t jerr;
+    json_t *p = json_loads(json + 4, 0, &jerr);
+    if (!p)
+        fail_msg("problem body is not JSON (%s): %.200s", jerr.text, json);
+    json_decref(p);
+
+    /* The access line is written after the reply: wait for it, then every
+     * complete log line must be JSON a collector can parse. */
+    char *log = NULL;
+    for (int i = 0; i < 200; i++) {
+        free(log);
+        log = e2e_read_file(s->log_path, NULL);
+        if (log && strstr(log, "\"request_id\":\"hostile-path\""))
+            break;
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    assert_non_null(log);
+    assert_non_null(strstr(log, "\"request_id\":\"hostile-path\""));
+    for (char *line = log, *eol; (eol = strchr(line, '\n')); line = eol + 1) {
+        *eol = '\0';
+        json_t *j = json_loads(line, 0, &jerr);
+        if (!j)
+            fail_msg("log line is not JSON (%s): %.300s", jerr.text, line);
+        json_decref(j);
+    }
+    free(log);
+}
+
 static void test_main_server_stops_cleanly(void **state)
 {
     struct e2e_server *s = *state;
@@ -449,57 +547,6 @@ static int small_teardown(void **state)
     (void)state;
     e2e_server_kill(&small_server);
     return 0;
-}
-
-static int connect_loopback(unsigned port)
-{
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(fd >= 0);
-    struct sockaddr_in sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons((uint16_t)port);
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
-    return fd;
-}
-
-static void send_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return; /* the server may close early; the reply decides */
-        p += k;
-        n -= (size_t)k;
-    }
-}
-
-/* Reads what the server sends until it closes or goes quiet for
- * wait_ms; returns the NUL-terminated bytes read. */
-static size_t read_reply(int fd, char *out, size_t cap, int wait_ms)
-{
-    size_t n = 0;
-    while (n + 1 < cap) {
-        struct pollfd p = {fd, POLLIN, 0};
-        if (poll(&p, 1, wait_ms) <= 0)
-            break;
-        ssize_t k = recv(fd, out + n, cap - n - 1, 0);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        n += (size_t)k;
-        /* Headers and a complete small body are enough. */
-        char *hdr_end = strstr(out, "\r\n\r\n");
-        out[n] = '\0';
-        if (hdr_end && strchr(hdr_end + 4, '}'))
-            break;
-    }
-    out[n] = '\0';
-    return n;
 }
 
 static void test_declared_length_over_cap_413_before_body(void **state)
@@ -722,6 +769,7 @@ int main(void)
         cmocka_unit_test(test_unknown_option_400),
         cmocka_unit_test(test_too_many_query_parameters_400),
         cmocka_unit_test(test_long_request_id_replaced),
+        cmocka_unit_test(test_hostile_path_logs_stay_json),
         cmocka_unit_test(test_main_server_stops_cleanly),
     };
     const struct CMUnitTest small_tests[] = {
