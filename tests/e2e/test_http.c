@@ -731,6 +731,34 @@ static void test_sigterm_drains_in_flight(void **state)
     free(log);
 }
 
+static void test_idle_partial_request_timed_out(void **state)
+{
+    (void)state;
+    /* A client that stops mid-headers (slowloris) is dropped after
+     * --connection-timeout instead of holding a connection forever. */
+    static const char *const args[] = {"--connection-timeout", "1s", NULL};
+    struct e2e_server s;
+    assert_int_equal(e2e_server_start(&s, args, NULL), 0);
+    int fd = connect_loopback(s.port);
+    static const char part[] = "POST /v1/normalize HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "Content-Type: text/pl";
+    send_all(fd, part, sizeof(part) - 1);
+    char buf[256];
+    struct pollfd p = {fd, POLLIN, 0};
+    bool closed = false;
+    for (int i = 0; i < 10 && !closed; i++) {
+        if (poll(&p, 1, 1000) > 0)
+            closed = recv(fd, buf, sizeof(buf), 0) <= 0;
+    }
+    close(fd);
+    assert_true(closed);
+    struct e2e_response r;
+    request(&s, "GET", "/healthz", NULL, NULL, 0, &r);
+    assert_int_equal(r.status, 200);
+    e2e_response_free(&r);
+    assert_int_equal(e2e_server_stop(&s), 0);
+}
+
 static void test_env_entries_reach_server(void **state)
 {
     (void)state;
@@ -786,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_sigterm_idle_exit_0),
         cmocka_unit_test(test_sigterm_drains_in_flight),
         cmocka_unit_test(test_env_entries_reach_server),
+        cmocka_unit_test(test_idle_partial_request_timed_out),
     };
     int failed = 0;
     failed += cmocka_run_group_tests_name("http", main_tests, main_setup,
