@@ -265,6 +265,37 @@ static void test_charset_parameter_honoured(void **state)
     e2e_response_free(&r);
 }
 
+static void test_media_type_spellings_accepted(void **state)
+{
+    /* Media types and parameter names are case-insensitive; parameters
+     * may be quoted, unspaced or unknown (RFC 9110 8.3.1). */
+    static const char *const spellings[] = {
+        "Content-Type: TEXT/PLAIN",
+        "Content-Type: text/plain;charset=UTF-8",
+        "Content-Type: text/plain; charset=\"utf-8\"",
+        "Content-Type: text/plain; format=flowed",
+        "Content-Type: Text/Plain; Charset=ISO-8859-1",
+    };
+    for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+        const char *const hdr[] = {spellings[i], NULL};
+        struct e2e_response r;
+        request(*state, "POST", "/v1/normalize", hdr, article,
+                sizeof(article) - 1, &r);
+        if (r.status != 200)
+            fail_msg("%s: status %ld: %.200s", spellings[i], r.status, r.body);
+        e2e_response_free(&r);
+    }
+    static const char *const json_hdr[] = {
+        "Content-Type: Application/JSON; charset=utf-8", NULL};
+    static const char body[] = "{\"text\":\"Jakarta - Berita tentang jalur "
+                               "sepeda baru di pusat kota.\"}";
+    struct e2e_response r;
+    request(*state, "POST", "/v1/normalize", json_hdr, body, sizeof(body) - 1,
+            &r);
+    assert_int_equal(r.status, 200);
+    e2e_response_free(&r);
+}
+
 static void test_unknown_charset_415(void **state)
 {
     static const char *const hdr[] = {
@@ -782,6 +813,7 @@ int main(void)
         cmocka_unit_test(test_post_json_text_200),
         cmocka_unit_test(test_post_raw_text_200),
         cmocka_unit_test(test_charset_parameter_honoured),
+        cmocka_unit_test(test_media_type_spellings_accepted),
         cmocka_unit_test(test_unknown_charset_415),
         cmocka_unit_test(test_invalid_utf8_text_repaired),
         cmocka_unit_test(test_invalid_utf8_in_json_400),
