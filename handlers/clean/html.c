@@ -50,6 +50,9 @@ enum {
     F_TABLE = 1 << 15,
 };
 
+/* xmlParserMaxDepth: the parser halts deeper than this. */
+#define LIBXML_HTML_MAX_DEPTH 256
+
 struct tag_info {
     const char *name;
     unsigned flags;
@@ -190,6 +193,7 @@ struct hx {
     size_t n, cap;
     size_t max_nodes;
     long max_depth;
+    long deepest;           /* deepest element nesting seen */
     bool depth_capped;
     /* block under construction */
     char *buf;
@@ -398,7 +402,8 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
         }
         if (descend && n->children) {
             cur = (long)h->n - 1;
-            depth++;
+            if (++depth > h->deepest)
+                h->deepest = depth;
             n = n->children;
             continue;
         }
@@ -1003,6 +1008,18 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     }
     if (doc->opts.explain)
         explain_removed(&h);
+    /* libxml2 stops parsing at 256 levels unless HTML_PARSE_HUGE, which we
+     * do not set: without it the parser's own end-tag search is bounded
+     * (with it, deep nesting plus stray end tags is quadratic). What sat
+     * deeper is lost, so say so, and say why when nothing is left. */
+    if (h.deepest >= LIBXML_HTML_MAX_DEPTH - 1) {
+        warta_doc_warn(doc, "html-nesting-truncated");
+        if (!doc->n_blocks)
+            rc = warta_error_set(err, WARTA_ERR_TOO_COMPLEX,
+                                 "the page nests elements more than %d levels "
+                                 "deep; content below that depth cannot be read",
+                                 LIBXML_HTML_MAX_DEPTH);
+    }
 out:
     free(h.cache);
     free(h.el);

@@ -28,6 +28,10 @@
 #include "warta/str.h"
 #include "warta/unicode.h"
 
+/* Lists are deduplicated by a linear scan, so they are capped: a page with
+ * 100,000 distinct keywords must not cost 10^10 comparisons. */
+#define MAX_LIST 64
+
 /* Meta tag slots, by the key in name=, property= or itemprop=. */
 enum slot {
     M_OG_TITLE, M_TW_TITLE, M_PARSELY_TITLE, M_SAILTHRU_TITLE, M_DC_TITLE,
@@ -312,7 +316,7 @@ static void ld_authors(struct gather *g, json_t *v)
 {
     struct warta_arena *a = g->doc->arena;
     size_t n = json_is_array(v) ? json_array_size(v) : 1;
-    for (size_t i = 0; i < n && i < 64; i++) {
+    for (size_t i = 0; i < n && g->ld.persons.n + g->ld.orgs.n < MAX_LIST; i++) {
         json_t *x = json_is_array(v) ? json_array_get(v, i) : v;
         const char *name = NULL;
         if (json_is_string(x))
@@ -355,7 +359,7 @@ static void ld_keywords(struct gather *g, json_t *v)
     struct warta_arena *a = g->doc->arena;
     if (json_is_string(v)) {
         const char *s = json_string_value(v);
-        while (*s) {
+        while (*s && g->ld.keywords.n < MAX_LIST) {
             size_t l = strcspn(s, ",;");
             size_t out;
             char *t = warta_text_normalize(a, s, l, &out);
@@ -366,7 +370,7 @@ static void ld_keywords(struct gather *g, json_t *v)
                 s++;
         }
     } else if (json_is_array(v)) {
-        for (size_t i = 0; i < json_array_size(v) && i < 256; i++)
+        for (size_t i = 0; i < json_array_size(v) && g->ld.keywords.n < MAX_LIST; i++)
             if (json_is_string(json_array_get(v, i)))
                 ld_keywords(g, json_array_get(v, i));
     }
@@ -468,7 +472,7 @@ static void take_meta(struct gather *g, const xmlNode *n)
         return;
     struct warta_arena *a = g->doc->arena;
     if (!strcasecmp(key, "article:tag") || !strcasecmp(key, "og:article:tag")) {
-        const char *t = clean(a, val);
+        const char *t = g->article_tags.n < MAX_LIST ? clean(a, val) : NULL;
         if (t)
             warta_strlist_push_unique(a, &g->article_tags, t);
         return;
@@ -532,7 +536,8 @@ static void visit(struct gather *g, xmlNode *n)
     if (rel && (!strcmp(name, "link") || !strcmp(name, "a"))) {
         if (has_token(rel, "canonical") && !g->canonical)
             g->canonical = clean(a, get_attr(n, "href"));
-        if (has_token(rel, "author") && !strcmp(name, "a")) {
+        if (has_token(rel, "author") && !strcmp(name, "a") &&
+            g->rel_authors.n < MAX_LIST) {
             const char *t = node_text(a, n, 256);
             if (t && *t && strncmp(t, "http", 4))
                 warta_split_names(a, &g->rel_authors, t, strlen(t));
@@ -743,7 +748,7 @@ static void push_list(struct warta_doc *doc, struct warta_strlist *dst,
     if (!csv)
         return;
     const char *s = csv;
-    while (*s) {
+    while (*s && dst->n < MAX_LIST) {
         size_t l = strcspn(s, ",;");
         size_t out;
         char *t = warta_text_normalize(doc->arena, s, l, &out);

@@ -121,6 +121,23 @@ static void nested_divs(void **state)
     assert_true(rc == WARTA_OK || rc == WARTA_ERR_TOO_COMPLEX);
 }
 
+static void article_below_parser_depth(void **state)
+{
+    (void)state;
+    struct gen g = {0};
+    puts_(&g, "<html><body>");
+    repeat(&g, "<div>", 300);
+    puts_(&g, article);
+    repeat(&g, "</div>", 300);
+    puts_(&g, "</body></html>");
+    struct warta_error err;
+    /* libxml2 stops at 256 levels: nothing readable is left, and the
+     * problem says why instead of "no article". */
+    assert_int_equal(run("article under 300 divs", &g, &env, &err),
+                     WARTA_ERR_TOO_COMPLEX);
+    assert_non_null(strstr(err.detail, "256"));
+}
+
 static void sibling_paragraphs(void **state)
 {
     (void)state;
@@ -171,10 +188,19 @@ static void huge_jsonld(void **state)
     for (int i = 0; i < 300000; i++)
         puts_(&g, i ? ",\"tag\"" : "\"tag\"");
     puts_(&g, "],\"author\":[");
-    for (int i = 0; i < 100000; i++)
-        puts_(&g, i ? ",{\"@type\":\"Person\",\"name\":\"A B\"}"
-                    : "{\"@type\":\"Person\",\"name\":\"A B\"}");
-    puts_(&g, "]}</script></head><body>");
+    char item[64];
+    for (int i = 0; i < 100000; i++) {
+        /* distinct names: deduplication must not go quadratic */
+        int n = snprintf(item, sizeof(item), "%s{\"@type\":\"Person\",\"name\":\"A%d B\"}",
+                         i ? "," : "", i);
+        put(&g, item, (size_t)n);
+    }
+    puts_(&g, "]}</script>");
+    for (int i = 0; i < 20000; i++) {
+        int n = snprintf(item, sizeof(item), "<meta property=\"article:tag\" content=\"t%d\">", i);
+        put(&g, item, (size_t)n);
+    }
+    puts_(&g, "</head><body>");
     puts_(&g, article);
     puts_(&g, "</body></html>");
     struct warta_error err;
@@ -243,7 +269,8 @@ int main(void)
         return 1;
     }
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(nested_divs),     cmocka_unit_test(sibling_paragraphs),
+        cmocka_unit_test(nested_divs),     cmocka_unit_test(article_below_parser_depth),
+        cmocka_unit_test(sibling_paragraphs),
         cmocka_unit_test(huge_text_node),  cmocka_unit_test(many_attributes),
         cmocka_unit_test(huge_jsonld),     cmocka_unit_test(deep_jsonld),
         cmocka_unit_test(node_cap),        cmocka_unit_test(depth_cap),
