@@ -227,6 +227,77 @@ def check_refs(checker):
         checker.fail("refs", "openapi.yaml is not OpenAPI 3.1")
 
 
+def design_keys(text):
+    """The native article's keys as DESIGN.md lists them: the top-level
+    backticked names, and those one level inside a {...} or [{...}] that
+    follows a key. Parenthesised asides are skipped."""
+    sec = text.split("## The native article", 1)[1].split("\n## ", 1)[0]
+    sec = sec.split("\n", 1)[1]
+    sec = sec.split("`../shared/acceptance", 1)[0]  # the next paragraph
+    top, nested = [], {}
+    depth_paren = 0
+    stack = []  # open brackets
+    last_key = None
+    i = 0
+    cur_obj = None
+    while i < len(sec):
+        c = sec[i]
+        if c == "`":
+            j = sec.index("`", i + 1)
+            tok = sec[i + 1:j]
+            i = j + 1
+            if depth_paren or not re.fullmatch(r"[a-z_]+", tok):
+                continue
+            if not stack:
+                top.append(tok)
+                last_key = tok
+            elif stack == ["{"] and cur_obj:
+                nested.setdefault(cur_obj, []).append(tok)
+            elif stack == ["[", "{"] and cur_obj:
+                nested.setdefault(cur_obj + "[]", []).append(tok)
+            continue
+        if c == "(":
+            depth_paren += 1
+        elif c == ")":
+            depth_paren -= 1
+        elif c in "{[" and not depth_paren:
+            if not stack:
+                cur_obj = last_key
+            stack.append(c)
+        elif c in "}]" and not depth_paren:
+            stack.pop()
+        i += 1
+    return top, nested
+
+
+def check_design(checker, shared):
+    """Article in openapi.yaml has exactly the keys DESIGN.md names."""
+    path = os.path.join(shared, "DESIGN.md")
+    if not os.path.exists(path):
+        checker.fail("design", f"{path} missing")
+        return
+    with open(path, encoding="utf-8") as f:
+        top, nested = design_keys(f.read())
+    article = checker.resolve({"$ref": "#/components/schemas/Article"})
+    if set(article["required"]) != set(top):
+        checker.fail("design", f"Article keys differ from DESIGN.md: missing "
+                               f"{sorted(set(top) - set(article['required']))}"
+                               f", extra "
+                               f"{sorted(set(article['required']) - set(top))}")
+        return
+    for key, names in nested.items():
+        prop = checker.resolve(article["properties"][key.rstrip("[]")])
+        if key.endswith("[]"):
+            prop = checker.resolve(prop["items"])
+        if set(prop.get("required", [])) != set(names):
+            checker.fail("design", f"{key} keys {sorted(prop.get('required', []))}"
+                                   f" differ from DESIGN.md {sorted(names)}")
+            return
+    checker.checked += 1
+    print(f"ok design: Article has the {len(top)} keys of DESIGN.md "
+          f"({len(nested)} nested objects checked)")
+
+
 class Upstream(BaseHTTPRequestHandler):
     """A loopback page server for the URL cases: an article, a slow page,
     an oversize page and an upstream error."""
@@ -479,6 +550,7 @@ def main():
     shared = os.environ.get("WARTA_SHARED") or os.path.join(ROOT, "../shared")
     if not os.path.isabs(shared) and not os.path.isdir(shared):
         shared = os.path.join(ROOT, shared)
+    check_design(checker, shared)
     with open(os.path.join(shared, "seeds/antara-asean-2023.txt"),
               encoding="utf-8") as f:
         seed = f.read()
