@@ -180,7 +180,6 @@ bool warta_index_ready(struct warta_index *idx)
     return idx ? idx->ops->ready(idx) : true;
 }
 
-
 enum warta_err warta_index_lookup(struct warta_index *idx, uint64_t simhash,
                                   unsigned max_distance, size_t max_hits,
                                   struct warta_arena *a,
