@@ -238,6 +238,8 @@ static void derive_body(struct warta_doc *doc)
         (doc->stats.words * 60 + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
 }
 
+#define LANGID_SAMPLE 4096
+
 static void detect_language(struct warta_doc *doc, const struct warta_env *env)
 {
     if (doc->opts.lang_hint) {
@@ -246,7 +248,23 @@ static void detect_language(struct warta_doc *doc, const struct warta_env *env)
     }
     if (doc->language)
         return;
-    const char *code = warta_langid_detect(env->langid, doc->text, strlen(doc->text));
+    /* The body's folded blocks are already there from dedupe. */
+    char *sample = warta_arena_alloc(doc->arena, LANGID_SAMPLE + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_blocks && n < LANGID_SAMPLE; i++) {
+        struct warta_block *b = &doc->blocks[i];
+        if (!warta_role_is_content(b->role) || b->removed_reason)
+            continue;
+        size_t flen;
+        const char *f = warta_block_folded(doc, b, &flen);
+        if (n && n < LANGID_SAMPLE)
+            sample[n++] = ' ';
+        size_t take = flen < LANGID_SAMPLE - n ? flen : LANGID_SAMPLE - n;
+        memcpy(sample + n, f, take);
+        n += take;
+    }
+    const char *code = warta_langid_detect_folded(env->langid, sample, n, doc->text,
+                                                  strlen(doc->text));
     if (code)
         doc->language = code;
 }

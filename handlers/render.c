@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warta/arena.h"
 #include "warta/pipeline.h"
 
 static const char *const format_names[] = {
@@ -29,9 +30,24 @@ const char *warta_format_name(enum warta_format f)
     return format_names[f];
 }
 
-static void json_release(void *j)
+static char *with_newline(char *s, size_t *len)
 {
-    json_decref(j);
+    size_t n = strlen(s);
+    char *out = warta_xrealloc(s, n + 2);
+    out[n] = '\n';
+    out[n + 1] = '\0';
+    *len = n + 1;
+    return out;
+}
+
+/* ninjs and JSON-LD are built as jansson trees: small, and rarely asked. */
+static void take_tree(struct warta_doc *doc, json_t *tree)
+{
+    char *s = json_dumps(tree, JSON_COMPACT);
+    json_decref(tree);
+    if (!s)
+        abort();
+    doc->rendered = with_newline(s, &doc->rendered_len);
 }
 
 enum warta_err warta_render_run(struct warta_doc *doc,
@@ -40,56 +56,37 @@ enum warta_err warta_render_run(struct warta_doc *doc,
 {
     (void)env;
     (void)err;
+    free(doc->rendered);
     switch (doc->opts.format) {
     case WARTA_FORMAT_TEXT:
-        doc->rendered_text = warta_render_text(doc);
-        return WARTA_OK;
+        doc->rendered = warta_xstrdup(warta_render_text(doc));
+        doc->rendered_len = strlen(doc->rendered);
+        doc->rendered_type = "text/plain; charset=utf-8";
+        break;
     case WARTA_FORMAT_NINJS:
-        doc->rendered_json = warta_render_ninjs(doc);
+        take_tree(doc, warta_render_ninjs(doc));
+        doc->rendered_type = "application/json";
         break;
     case WARTA_FORMAT_JSONLD:
-        doc->rendered_json = warta_render_jsonld(doc);
+        take_tree(doc, warta_render_jsonld(doc));
+        doc->rendered_type = "application/ld+json";
         break;
     case WARTA_FORMAT_NATIVE:
-        doc->rendered_json = warta_render_native(doc);
+        doc->rendered = warta_render_native(doc, &doc->rendered_len);
+        doc->rendered_type = "application/json";
         break;
     }
-    doc->rendered_json_free = json_release;
     return WARTA_OK;
 }
 
-static char *with_newline(char *s, size_t *len)
+char *warta_render_body(struct warta_doc *doc, size_t *len, const char **type)
 {
-    size_t n = strlen(s);
-    char *out = realloc(s, n + 2);
-    if (!out)
-        abort();
-    out[n] = '\n';
-    out[n + 1] = '\0';
-    *len = n + 1;
-    return out;
-}
-
-char *warta_render_body(const struct warta_doc *doc, size_t *len,
-                        const char **type)
-{
-    if (doc->rendered_text) {
-        *type = "text/plain; charset=utf-8";
-        size_t n = strlen(doc->rendered_text);
-        char *out = malloc(n + 1);
-        if (!out)
-            abort();
-        memcpy(out, doc->rendered_text, n + 1);
-        *len = n;
-        return out;
-    }
-    *type = doc->opts.format == WARTA_FORMAT_JSONLD
-                ? "application/ld+json"
-                : "application/json";
-    char *s = json_dumps(doc->rendered_json, JSON_COMPACT);
-    if (!s)
-        abort();
-    return with_newline(s, len);
+    char *body = doc->rendered;
+    *len = doc->rendered_len;
+    *type = doc->rendered_type;
+    doc->rendered = NULL;
+    doc->rendered_len = 0;
+    return body;
 }
 
 char *warta_problem_body(const struct warta_error *err, const char *instance,

@@ -7,9 +7,11 @@
 
 #include <libexttextcat/textcat.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <xxhash.h>
 
 #include "warta/arena.h"
 #include "warta/lang.h"
@@ -41,68 +43,134 @@ void warta_langid_close(struct warta_langid *lid)
     free(lid);
 }
 
-/* Stopword hits per registered language over the folded sample. */
-static const char *by_stopwords(const char *folded, size_t len,
-                                const char *const *shortlist, size_t n_short,
-                                size_t *best_hits)
+/* The registered stopwords as one open-addressing set of folded-word
+ * hashes, each with the bit mask of the languages listing it; built once. */
+#define STOP_SLOTS 4096
+#define MAX_TABLED 32
+
+static struct stop_slot {
+    uint64_t hash;
+    uint32_t langs;
+} stop_set[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static void stop_set_build(void)
 {
     size_t n_langs;
     const struct warta_lang *const *langs = warta_langs(&n_langs);
+    for (size_t l = 0; l < n_langs && l < MAX_TABLED; l++)
+        for (const char *const *w = langs[l]->stopwords; *w; w++) {
+            uint64_t h = XXH3_64bits(*w, strlen(*w)) | 1; /* 0 = empty */
+            size_t i = h & (STOP_SLOTS - 1);
+            while (stop_set[i].hash && stop_set[i].hash != h)
+                i = (i + 1) & (STOP_SLOTS - 1);
+            stop_set[i].hash = h;
+            stop_set[i].langs |= 1u << l;
+        }
+}
+
+static uint32_t stop_langs(const char *w, size_t n)
+{
+    uint64_t h = XXH3_64bits(w, n) | 1;
+    for (size_t i = h & (STOP_SLOTS - 1); stop_set[i].hash; i = (i + 1) & (STOP_SLOTS - 1))
+        if (stop_set[i].hash == h)
+            return stop_set[i].langs;
+    return 0;
+}
+
+/* Stopword hits per registered language over the folded sample; the
+ * winner needs a margin, since close languages share most function words. */
+static const char *by_stopwords(const char *folded, size_t len,
+                                const char *const *shortlist, size_t n_short,
+                                size_t *best_hits, size_t *margin)
+{
+    size_t n_langs;
+    const struct warta_lang *const *langs = warta_langs(&n_langs);
+    size_t hits[MAX_TABLED] = {0};
+    const char *p = folded, *end = folded + len;
+    while (p < end) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        size_t wl = sp ? (size_t)(sp - p) : (size_t)(end - p);
+        uint32_t m = stop_langs(p, wl);
+        for (size_t l = 0; m && l < n_langs && l < MAX_TABLED; l++)
+            if (m & (1u << l))
+                hits[l]++;
+        p += wl + 1;
+    }
     const char *best = NULL;
     size_t best_score = 0, second = 0;
-    for (size_t i = 0; i < n_langs; i++) {
-        const struct warta_lang *l = langs[i];
+    for (size_t l = 0; l < n_langs && l < MAX_TABLED; l++) {
         if (n_short) {
             bool listed = false;
             for (size_t k = 0; k < n_short; k++)
-                if (strcmp(shortlist[k], l->code) == 0)
+                if (strcmp(shortlist[k], langs[l]->code) == 0)
                     listed = true;
             if (!listed)
                 continue;
         }
-        size_t score = 0;
-        const char *p = folded, *end = folded + len;
-        while (p < end) {
-            const char *sp = memchr(p, ' ', (size_t)(end - p));
-            size_t wl = sp ? (size_t)(sp - p) : (size_t)(end - p);
-            for (const char *const *w = l->stopwords; *w; w++)
-                if (strlen(*w) == wl && memcmp(*w, p, wl) == 0) {
-                    score++;
-                    break;
-                }
-            p += wl + 1;
-        }
-        if (score > best_score) {
+        if (hits[l] > best_score) {
             second = best_score;
-            best_score = score;
-            best = l->code;
-        } else if (score > second) {
-            second = score;
+            best_score = hits[l];
+            best = langs[l]->code;
+        } else if (hits[l] > second) {
+            second = hits[l];
         }
     }
     *best_hits = best_score;
+    *margin = best_score - second;
     return best_score > second ? best : NULL;
+}
+
+/* Enough stopword evidence to skip the n-gram models: they cost far more
+ * than the rest of the pipeline together. */
+#define CLEAR_HITS 8
+#define CLEAR_MARGIN 3
+#define TEXTCAT_SAMPLE 1024
+
+static size_t utf8_cut(const char *text, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    while (max && ((unsigned char)text[max] & 0xC0) == 0x80)
+        max--;
+    return max;
 }
 
 const char *warta_langid_detect(struct warta_langid *lid, const char *text,
                                 size_t len)
 {
-    if (len > SAMPLE_BYTES) {
-        /* Cut on a UTF-8 boundary. */
-        len = SAMPLE_BYTES;
-        while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--;
-    }
+    len = utf8_cut(text, len, SAMPLE_BYTES);
+    struct warta_arena a;
+    warta_arena_init(&a);
+    size_t flen;
+    char *folded = warta_text_fold(&a, text, len, &flen);
+    const char *code = warta_langid_detect_folded(lid, folded, flen, text, len);
+    warta_arena_free(&a);
+    return code;
+}
+
+const char *warta_langid_detect_folded(struct warta_langid *lid,
+                                       const char *folded, size_t flen,
+                                       const char *text, size_t len)
+{
+    len = utf8_cut(text, len, SAMPLE_BYTES);
     if (len < 20)
         return NULL;
+    pthread_once(&stop_once, stop_set_build);
 
-    /* Shortlist from textcat: "[id--utf8][ms--utf8]" or SHORT/UNKNOWN. */
+    size_t hits = 0, margin = 0;
+    const char *code = by_stopwords(folded, flen, NULL, 0, &hits, &margin);
+    if (code && hits >= CLEAR_HITS && margin >= CLEAR_MARGIN)
+        return code;
+
+    /* Unclear: textcat's shortlist ("[id--utf8][ms--utf8]"), then the
+     * stopwords among its candidates. */
     char codes[8][16];
     const char *shortlist[8];
     size_t n_short = 0;
     if (lid && lid->textcat) {
         pthread_mutex_lock(&lid->lock);
-        const char *res = textcat_Classify(lid->textcat, text, len);
+        const char *res = textcat_Classify(lid->textcat, text, utf8_cut(text, len, TEXTCAT_SAMPLE));
         for (const char *p = res; p && (p = strchr(p, '[')) && n_short < 8;) {
             p++;
             size_t n = strcspn(p, "-]");
@@ -115,20 +183,11 @@ const char *warta_langid_detect(struct warta_langid *lid, const char *text,
         }
         pthread_mutex_unlock(&lid->lock);
     }
-
-    struct warta_arena a;
-    warta_arena_init(&a);
-    size_t flen;
-    char *folded = warta_text_fold(&a, text, len, &flen);
-    size_t hits = 0;
-    /* Prefer a tabled language textcat also proposes; else any tabled
-     * language with clear stopword evidence; else textcat's first pick. */
-    const char *code = n_short ? by_stopwords(folded, flen, shortlist, n_short, &hits) : NULL;
+    code = n_short ? by_stopwords(folded, flen, shortlist, n_short, &hits, &margin) : NULL;
     if (!code || hits < 3)
-        code = by_stopwords(folded, flen, NULL, 0, &hits);
+        code = by_stopwords(folded, flen, NULL, 0, &hits, &margin);
     if (code && hits < 3)
         code = NULL;
-    warta_arena_free(&a);
     if (code)
         return code;
     if (n_short) {

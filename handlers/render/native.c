@@ -1,162 +1,176 @@
 /*
  * The native article: every key of openapi.yaml's Article is always
  * present, null or [] when unknown, so dashboards never test for absence.
+ * Written with the streaming writer: this runs on every request.
  */
 #include <inttypes.h>
-#include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "json_writer.h"
 #include "warta/render.h"
 
-static json_t *str_or_null(const char *s)
+static void strlist(struct json_writer *w, const char *key,
+                    const struct warta_strlist *l)
 {
-    if (!s)
-        return json_null();
-    json_t *j = json_string(s);
-    return j ? j : json_null();
+    jw_key(w, key);
+    jw_array_begin(w);
+    for (size_t i = 0; i < l->n; i++)
+        jw_string(w, l->items[i]);
+    jw_array_end(w);
 }
 
-static json_t *strlist(const struct warta_strlist *l)
+static void field(struct json_writer *w, const char *key, const char *v)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < l->n; i++)
-        json_array_append_new(a, str_or_null(l->items[i]));
-    return a;
+    jw_key(w, key);
+    jw_string(w, v);
+}
+
+static void count(struct json_writer *w, const char *key, size_t v)
+{
+    jw_key(w, key);
+    jw_int(w, (long long)v);
 }
 
 static const char *const input_kinds[] = {"text", "html", "url"};
 
-static json_t *source_object(const struct warta_doc *doc)
+static void source(struct json_writer *w, const struct warta_doc *doc)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "type", json_string(input_kinds[doc->source.url ? WARTA_INPUT_URL : doc->kind]));
-    json_object_set_new(o, "url", str_or_null(doc->source.url));
-    json_object_set_new(o, "final_url", str_or_null(doc->source.final_url));
-    json_object_set_new(o, "fetched_at", str_or_null(doc->source.fetched_at));
-    json_object_set_new(o, "http_status",
-                        doc->source.http_status
-                            ? json_integer(doc->source.http_status)
-                            : json_null());
-    json_object_set_new(o, "content_type", str_or_null(doc->source.content_type));
-    json_object_set_new(o, "charset", str_or_null(doc->source.charset));
-    return o;
+    jw_key(w, "source");
+    jw_object_begin(w);
+    field(w, "type", input_kinds[doc->source.url ? WARTA_INPUT_URL : doc->kind]);
+    field(w, "url", doc->source.url);
+    field(w, "final_url", doc->source.final_url);
+    field(w, "fetched_at", doc->source.fetched_at);
+    jw_key(w, "http_status");
+    if (doc->source.http_status)
+        jw_int(w, doc->source.http_status);
+    else
+        jw_null(w);
+    field(w, "content_type", doc->source.content_type);
+    field(w, "charset", doc->source.charset);
+    jw_object_end(w);
 }
 
-static json_t *dedupe_object(const struct warta_doc *doc)
+static void dedupe(struct json_writer *w, const struct warta_doc *doc)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "removed_blocks",
-                        json_integer((json_int_t)doc->dedupe.removed_blocks));
-    json_object_set_new(o, "content_hash",
-                        doc->dedupe.content_hash[0]
-                            ? json_string(doc->dedupe.content_hash)
-                            : json_null());
-    if (doc->dedupe.have_simhash) {
-        char hex[17];
-        snprintf(hex, sizeof(hex), "%016" PRIx64, doc->dedupe.simhash);
-        json_object_set_new(o, "simhash", json_string(hex));
-    } else {
-        json_object_set_new(o, "simhash", json_null());
-    }
-    json_t *near = json_array();
+    jw_key(w, "dedupe");
+    jw_object_begin(w);
+    count(w, "removed_blocks", doc->dedupe.removed_blocks);
+    field(w, "content_hash", doc->dedupe.content_hash[0] ? doc->dedupe.content_hash : NULL);
+    char hex[17];
+    snprintf(hex, sizeof(hex), "%016" PRIx64, doc->dedupe.simhash);
+    field(w, "simhash", doc->dedupe.have_simhash ? hex : NULL);
+    jw_key(w, "near_duplicates");
+    jw_array_begin(w);
     for (size_t i = 0; i < doc->dedupe.n_near; i++) {
         const struct warta_near_duplicate *d = &doc->dedupe.near[i];
-        json_t *e = json_object();
-        json_object_set_new(e, "id", str_or_null(d->id));
-        json_object_set_new(e, "distance", json_integer(d->distance));
-        json_object_set_new(e, "title", str_or_null(d->title));
-        json_object_set_new(e, "url", str_or_null(d->url));
-        json_object_set_new(e, "first_seen", str_or_null(d->first_seen));
-        json_array_append_new(near, e);
+        jw_object_begin(w);
+        field(w, "id", d->id);
+        count(w, "distance", d->distance);
+        field(w, "title", d->title);
+        field(w, "url", d->url);
+        field(w, "first_seen", d->first_seen);
+        jw_object_end(w);
     }
-    json_object_set_new(o, "near_duplicates", near);
-    return o;
+    jw_array_end(w);
+    jw_object_end(w);
 }
 
-void *warta_render_native(const struct warta_doc *doc)
+char *warta_render_native(const struct warta_doc *doc, size_t *len)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", str_or_null(doc->id));
-    json_object_set_new(o, "source", source_object(doc));
-    json_object_set_new(o, "language", str_or_null(doc->language));
-    json_object_set_new(o, "kicker", str_or_null(doc->kicker));
-    json_object_set_new(o, "title", str_or_null(doc->title));
-    json_object_set_new(o, "subtitle", str_or_null(doc->subtitle));
-    json_object_set_new(o, "description", str_or_null(doc->description));
-    json_object_set_new(o, "published_at", str_or_null(doc->published_at));
-    json_object_set_new(o, "modified_at", str_or_null(doc->modified_at));
-    json_object_set_new(o, "authors", strlist(&doc->authors));
-    json_object_set_new(o, "editors", strlist(&doc->editors));
+    struct json_writer w;
+    jw_init(&w, 2 * (doc->text ? strlen(doc->text) : 0) + 4096);
+    jw_object_begin(&w);
+    field(&w, "id", doc->id);
+    source(&w, doc);
+    field(&w, "language", doc->language);
+    field(&w, "kicker", doc->kicker);
+    field(&w, "title", doc->title);
+    field(&w, "subtitle", doc->subtitle);
+    field(&w, "description", doc->description);
+    field(&w, "published_at", doc->published_at);
+    field(&w, "modified_at", doc->modified_at);
+    strlist(&w, "authors", &doc->authors);
+    strlist(&w, "editors", &doc->editors);
 
-    json_t *dl = json_object();
-    json_object_set_new(dl, "location", str_or_null(doc->dateline.location));
-    json_object_set_new(dl, "agency", str_or_null(doc->dateline.agency));
-    json_object_set_new(o, "dateline", dl);
+    jw_key(&w, "dateline");
+    jw_object_begin(&w);
+    field(&w, "location", doc->dateline.location);
+    field(&w, "agency", doc->dateline.agency);
+    jw_object_end(&w);
 
-    json_object_set_new(o, "section", str_or_null(doc->section));
-    json_object_set_new(o, "tags", strlist(&doc->tags));
+    field(&w, "section", doc->section);
+    strlist(&w, "tags", &doc->tags);
 
-    json_t *images = json_array();
+    jw_key(&w, "images");
+    jw_array_begin(&w);
     for (size_t i = 0; i < doc->n_images; i++) {
-        json_t *im = json_object();
-        json_object_set_new(im, "url", str_or_null(doc->images[i].url));
-        json_object_set_new(im, "caption", str_or_null(doc->images[i].caption));
-        json_object_set_new(im, "credit", str_or_null(doc->images[i].credit));
-        json_array_append_new(images, im);
+        jw_object_begin(&w);
+        field(&w, "url", doc->images[i].url);
+        field(&w, "caption", doc->images[i].caption);
+        field(&w, "credit", doc->images[i].credit);
+        jw_object_end(&w);
     }
-    json_object_set_new(o, "images", images);
+    jw_array_end(&w);
 
-    json_t *paras = json_array();
+    jw_key(&w, "paragraphs");
+    jw_array_begin(&w);
     for (size_t i = 0; i < doc->n_paragraphs; i++)
-        json_array_append_new(paras, str_or_null(doc->paragraphs[i]));
-    json_object_set_new(o, "paragraphs", paras);
-    json_object_set_new(o, "text", str_or_null(doc->text ? doc->text : ""));
+        jw_string(&w, doc->paragraphs[i]);
+    jw_array_end(&w);
+    field(&w, "text", doc->text ? doc->text : "");
 
-    json_t *related = json_array();
+    jw_key(&w, "related");
+    jw_array_begin(&w);
     for (size_t i = 0; i < doc->n_related; i++) {
-        json_t *r = json_object();
-        json_object_set_new(r, "title", str_or_null(doc->related[i].title));
-        json_object_set_new(r, "url", str_or_null(doc->related[i].url));
-        json_array_append_new(related, r);
+        jw_object_begin(&w);
+        field(&w, "title", doc->related[i].title);
+        field(&w, "url", doc->related[i].url);
+        jw_object_end(&w);
     }
-    json_object_set_new(o, "related", related);
+    jw_array_end(&w);
 
-    json_object_set_new(o, "copyright", str_or_null(doc->copyright));
-    json_object_set_new(o, "site_name", str_or_null(doc->site_name));
-    json_object_set_new(o, "canonical_url", str_or_null(doc->canonical_url));
+    field(&w, "copyright", doc->copyright);
+    field(&w, "site_name", doc->site_name);
+    field(&w, "canonical_url", doc->canonical_url);
 
-    json_t *stats = json_object();
-    json_object_set_new(stats, "paragraphs", json_integer((json_int_t)doc->stats.paragraphs));
-    json_object_set_new(stats, "words", json_integer((json_int_t)doc->stats.words));
-    json_object_set_new(stats, "characters", json_integer((json_int_t)doc->stats.characters));
-    json_object_set_new(stats, "reading_time_seconds",
-                        json_integer((json_int_t)doc->stats.reading_time_seconds));
-    json_object_set_new(o, "stats", stats);
+    jw_key(&w, "stats");
+    jw_object_begin(&w);
+    count(&w, "paragraphs", doc->stats.paragraphs);
+    count(&w, "words", doc->stats.words);
+    count(&w, "characters", doc->stats.characters);
+    count(&w, "reading_time_seconds", doc->stats.reading_time_seconds);
+    jw_object_end(&w);
 
-    json_object_set_new(o, "dedupe", dedupe_object(doc));
+    dedupe(&w, doc);
 
-    if (doc->opts.explain) {
-        json_t *removed = json_array();
-        for (size_t i = 0; i < doc->n_removed; i++) {
-            const struct warta_removed *r = &doc->removed[i];
-            json_t *e = json_object();
-            json_object_set_new(e, "text", str_or_null(r->text));
-            json_object_set_new(e, "reason", str_or_null(r->reason));
-            json_object_set_new(e, "duplicate_of",
-                                r->duplicate_of >= 0 ? json_integer(r->duplicate_of)
-                                                     : json_null());
-            json_array_append_new(removed, e);
-        }
-        json_object_set_new(o, "removed", removed);
-    } else {
-        json_object_set_new(o, "removed", json_array());
+    /* `removed` lists blocks only with explain; the key is always there. */
+    jw_key(&w, "removed");
+    jw_array_begin(&w);
+    for (size_t i = 0; doc->opts.explain && i < doc->n_removed; i++) {
+        const struct warta_removed *r = &doc->removed[i];
+        jw_object_begin(&w);
+        field(&w, "text", r->text);
+        field(&w, "reason", r->reason);
+        jw_key(&w, "duplicate_of");
+        if (r->duplicate_of >= 0)
+            jw_int(&w, r->duplicate_of);
+        else
+            jw_null(&w);
+        jw_object_end(&w);
     }
+    jw_array_end(&w);
 
-    json_object_set_new(o, "warnings", strlist(&doc->warnings));
-    json_t *timings = json_object();
-    for (size_t i = 0; i < doc->n_timings; i++)
-        json_object_set_new(timings, doc->timings[i].stage,
-                            json_integer(doc->timings[i].usec));
-    json_object_set_new(o, "timings", timings);
-    return o;
+    strlist(&w, "warnings", &doc->warnings);
+    jw_key(&w, "timings");
+    jw_object_begin(&w);
+    for (size_t i = 0; i < doc->n_timings; i++) {
+        jw_key(&w, doc->timings[i].stage);
+        jw_int(&w, doc->timings[i].usec);
+    }
+    jw_object_end(&w);
+    jw_object_end(&w);
+    jw_raw(&w, "\n", 1);
+    return jw_take(&w, len);
 }

@@ -1,12 +1,18 @@
 /* Bump allocator in chunks; see include/warta/arena.h for the ownership rule. */
 #include "warta/arena.h"
 
+#include <pthread.h>
 #include <stdalign.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define ARENA_CHUNK_MIN 16384
+/* Chunks a thread keeps for its next request: handing pages back to the
+ * kernel after every request (brk trim, TLB shootdown) cost more than the
+ * whole text pipeline. */
+#define CACHE_MAX_CHUNKS 8
+#define CACHE_MAX_BYTES (8u << 20)
 
 struct warta_arena_chunk {
     struct warta_arena_chunk *next;
@@ -52,6 +58,66 @@ char *warta_xstrdup(const char *s)
     return d;
 }
 
+struct chunk_cache {
+    struct warta_arena_chunk *chunks[CACHE_MAX_CHUNKS];
+    size_t n, bytes;
+};
+
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void cache_destroy(void *p)
+{
+    struct chunk_cache *c = p;
+    for (size_t i = 0; i < c->n; i++)
+        free(c->chunks[i]);
+    free(c);
+}
+
+static void cache_key_create(void)
+{
+    pthread_key_create(&cache_key, cache_destroy);
+}
+
+static struct chunk_cache *thread_cache(void)
+{
+    pthread_once(&cache_once, cache_key_create);
+    struct chunk_cache *c = pthread_getspecific(cache_key);
+    if (!c) {
+        c = warta_xcalloc(1, sizeof(*c));
+        pthread_setspecific(cache_key, c);
+    }
+    return c;
+}
+
+/* A cached chunk of at least `size` bytes, or a new one. */
+static struct warta_arena_chunk *chunk_get(size_t size)
+{
+    struct chunk_cache *c = thread_cache();
+    for (size_t i = 0; i < c->n; i++) {
+        struct warta_arena_chunk *k = c->chunks[i];
+        if (k->size >= size && k->size <= size * 4) {
+            c->chunks[i] = c->chunks[--c->n];
+            c->bytes -= k->size;
+            return k;
+        }
+    }
+    struct warta_arena_chunk *k = warta_xmalloc(sizeof(*k) + size);
+    k->size = size;
+    return k;
+}
+
+static void chunk_put(struct warta_arena_chunk *k)
+{
+    struct chunk_cache *c = thread_cache();
+    if (c->n < CACHE_MAX_CHUNKS && c->bytes + k->size <= CACHE_MAX_BYTES) {
+        c->chunks[c->n++] = k;
+        c->bytes += k->size;
+        return;
+    }
+    free(k);
+}
+
 void warta_arena_init(struct warta_arena *a)
 {
     a->head = NULL;
@@ -72,8 +138,7 @@ void *warta_arena_alloc(struct warta_arena *a, size_t n)
             size = a->bytes;
         if (size < need)
             size = need;
-        c = warta_xmalloc(sizeof(*c) + size);
-        c->size = size;
+        c = chunk_get(size);
         c->used = 0;
         c->next = a->head;
         a->head = c;
@@ -137,7 +202,7 @@ void warta_arena_free(struct warta_arena *a)
     struct warta_arena_chunk *c = a->head;
     while (c) {
         struct warta_arena_chunk *next = c->next;
-        free(c);
+        chunk_put(c);
         c = next;
     }
     a->head = NULL;

@@ -1,6 +1,9 @@
 /* Document model helpers; the model itself is include/warta/article.h. */
 #include "warta/article.h"
 
+#include "warta/unicode.h"
+
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,9 +19,8 @@ void warta_doc_release(struct warta_doc *doc)
     if (doc->html && doc->html_free)
         doc->html_free(doc->html);
     doc->html = NULL;
-    if (doc->rendered_json && doc->rendered_json_free)
-        doc->rendered_json_free(doc->rendered_json);
-    doc->rendered_json = NULL;
+    free(doc->rendered);
+    doc->rendered = NULL;
 }
 
 struct warta_block *warta_doc_add_block(struct warta_doc *doc,
@@ -39,6 +41,15 @@ struct warta_block *warta_doc_add_block(struct warta_doc *doc,
     b->len = len;
     b->duplicate_of = -1;
     return b;
+}
+
+const char *warta_block_folded(struct warta_doc *doc, struct warta_block *b,
+                               size_t *len)
+{
+    if (!b->folded)
+        b->folded = warta_text_fold(doc->arena, b->text, b->len, &b->folded_len);
+    *len = b->folded_len;
+    return b->folded;
 }
 
 void warta_strlist_push(struct warta_arena *a, struct warta_strlist *l,

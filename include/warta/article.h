@@ -69,6 +69,9 @@ struct warta_block {
     const char *removed_reason;
     long duplicate_of; /* index of the block it repeats, or -1 */
     const char *url;   /* link target (related links, images) or NULL */
+    /* Folded form (warta_text_fold), computed once by warta_block_folded. */
+    const char *folded;
+    size_t folded_len;
 };
 
 struct warta_strlist {
@@ -169,10 +172,12 @@ struct warta_doc {
     struct warta_timing timings[WARTA_MAX_STAGES];
     size_t n_timings;
 
-    /* Set by render: exactly one of them, owned by the doc. */
-    void *rendered_json; /* json_t*, released by warta_doc_release() */
-    void (*rendered_json_free)(void *);
-    char *rendered_text; /* arena-owned */
+    /* Set by render: the response body (malloc'd, NUL-terminated, ending
+     * in a newline) and its media type; freed by warta_doc_release() unless
+     * taken with warta_render_body(). */
+    char *rendered;
+    size_t rendered_len;
+    const char *rendered_type;
 };
 
 /* Initialises doc over an arena the caller owns. */
@@ -180,6 +185,11 @@ void warta_doc_init(struct warta_doc *doc, struct warta_arena *arena);
 
 /* Releases what is not arena memory (parsed HTML, rendered JSON). */
 void warta_doc_release(struct warta_doc *doc);
+
+/* The block's text folded for comparisons (case, accents, punctuation
+ * gone), computed on first use and kept; it follows later text edits. */
+const char *warta_block_folded(struct warta_doc *doc, struct warta_block *b,
+                               size_t *len);
 
 /* Appends a block whose text is copied into the arena; returns it. */
 struct warta_block *warta_doc_add_block(struct warta_doc *doc,

@@ -19,4 +19,10 @@ void warta_langid_close(struct warta_langid *lid);
 const char *warta_langid_detect(struct warta_langid *lid, const char *text,
                                 size_t len);
 
+/* The same when the caller already has the text folded (warta_text_fold):
+ * stopwords are read from `folded`, the n-gram fallback from `text`. */
+const char *warta_langid_detect_folded(struct warta_langid *lid,
+                                       const char *folded, size_t flen,
+                                       const char *text, size_t len);
+
 #endif

@@ -1,0 +1,154 @@
+/* Streaming JSON writer; see json_writer.h. */
+#include "json_writer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warta/arena.h"
+
+static void reserve(struct json_writer *w, size_t n)
+{
+    if (w->len + n + 1 <= w->cap)
+        return;
+    size_t cap = w->cap ? w->cap : 1024;
+    while (cap < w->len + n + 1)
+        cap *= 2;
+    w->buf = warta_xrealloc(w->buf, cap);
+    w->cap = cap;
+}
+
+static void put(struct json_writer *w, const char *p, size_t n)
+{
+    reserve(w, n);
+    memcpy(w->buf + w->len, p, n);
+    w->len += n;
+}
+
+static void put_c(struct json_writer *w, char c)
+{
+    reserve(w, 1);
+    w->buf[w->len++] = c;
+}
+
+/* The comma before a value, unless it follows its key. */
+static void separate(struct json_writer *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        if (w->has_items[w->depth - 1])
+            put_c(w, ',');
+        w->has_items[w->depth - 1] = true;
+    }
+}
+
+void jw_init(struct json_writer *w, size_t initial)
+{
+    memset(w, 0, sizeof(*w));
+    reserve(w, initial);
+}
+
+static void open_(struct json_writer *w, char c)
+{
+    separate(w);
+    put_c(w, c);
+    if (w->depth >= JW_MAX_DEPTH)
+        abort(); /* the native article nests four levels: a bug */
+    w->has_items[w->depth++] = false;
+}
+
+static void close_(struct json_writer *w, char c)
+{
+    w->depth--;
+    put_c(w, c);
+}
+
+void jw_object_begin(struct json_writer *w) { open_(w, '{'); }
+void jw_object_end(struct json_writer *w) { close_(w, '}'); }
+void jw_array_begin(struct json_writer *w) { open_(w, '['); }
+void jw_array_end(struct json_writer *w) { close_(w, ']'); }
+
+static void escaped(struct json_writer *w, const char *s)
+{
+    put_c(w, '"');
+    const char *run = s;
+    for (const char *p = s;; p++) {
+        /* Plain run: anything but controls (NUL included), '"', '\\'. */
+        while ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+            p++;
+        unsigned char c = (unsigned char)*p;
+        put(w, run, (size_t)(p - run));
+        if (c == '\0')
+            break;
+        char esc[8];
+        switch (c) {
+        case '"': put(w, "\\\"", 2); break;
+        case '\\': put(w, "\\\\", 2); break;
+        case '\n': put(w, "\\n", 2); break;
+        case '\t': put(w, "\\t", 2); break;
+        case '\r': put(w, "\\r", 2); break;
+        default:
+            snprintf(esc, sizeof(esc), "\\u%04x", c);
+            put(w, esc, 6);
+        }
+        run = p + 1;
+    }
+    put_c(w, '"');
+}
+
+void jw_key(struct json_writer *w, const char *key)
+{
+    separate(w);
+    escaped(w, key);
+    put_c(w, ':');
+    w->after_key = true;
+}
+
+void jw_string(struct json_writer *w, const char *s)
+{
+    if (!s) {
+        jw_null(w);
+        return;
+    }
+    separate(w);
+    escaped(w, s);
+}
+
+void jw_null(struct json_writer *w)
+{
+    separate(w);
+    put(w, "null", 4);
+}
+
+void jw_int(struct json_writer *w, long long v)
+{
+    separate(w);
+    char num[24];
+    int n = snprintf(num, sizeof(num), "%lld", v);
+    put(w, num, (size_t)n);
+}
+
+void jw_bool(struct json_writer *w, bool v)
+{
+    separate(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void jw_raw(struct json_writer *w, const char *p, size_t n)
+{
+    put(w, p, n);
+}
+
+char *jw_take(struct json_writer *w, size_t *len)
+{
+    reserve(w, 0);
+    w->buf[w->len] = '\0';
+    *len = w->len;
+    char *out = w->buf;
+    w->buf = NULL;
+    w->len = w->cap = 0;
+    return out;
+}
