@@ -21,9 +21,15 @@
 #define DATE_LINE_MAX_WORDS 14
 #define DATELINE_PREFIX_MAX 80
 
-static const struct warta_lang *const *all_langs(size_t *n)
+/* The phrases of one category that could start s. */
+static const struct warta_lex_entry *candidates(enum warta_lex cat,
+                                                struct warta_str s, size_t *n)
 {
-    return warta_langs(n);
+    if (!s.len) {
+        *n = 0;
+        return NULL;
+    }
+    return warta_lex_bucket(cat, (unsigned char)s.p[0], n);
 }
 
 /* Case-insensitive equality ignoring trailing punctuation and spaces. */
@@ -34,12 +40,17 @@ static bool line_is(struct warta_str s, const char *phrase)
     return warta_str_ieq(s, phrase);
 }
 
-/* s starts with word (case-insensitive) followed by a non-letter. */
+/* s starts with the phrase (case-insensitive) followed by a non-letter. */
+static bool starts_with_entry(struct warta_str s, const struct warta_lex_entry *e)
+{
+    return s.len >= e->len && warta_str_istarts(s, e->text) &&
+           (s.len == e->len || !isalnum((unsigned char)s.p[e->len]));
+}
+
 static bool starts_with_word(struct warta_str s, const char *word)
 {
-    size_t n = strlen(word);
-    return warta_str_istarts(s, word) &&
-           (s.len == n || !isalnum((unsigned char)s.p[n]));
+    struct warta_lex_entry e = {word, strlen(word), 0};
+    return starts_with_entry(s, &e);
 }
 
 static size_t skip_spaces(struct warta_str s, size_t i)
@@ -54,37 +65,32 @@ static size_t skip_spaces(struct warta_str s, size_t i)
 bool warta_match_label(struct warta_str seg, enum warta_label_kind *kind,
                        size_t *value_at)
 {
-    size_t n_langs, best_len = 0;
-    const struct warta_lang *const *langs = all_langs(&n_langs);
-    for (size_t l = 0; l < n_langs; l++) {
-        for (const struct warta_label *lb = langs[l]->labels; lb->text; lb++) {
-            size_t n = strlen(lb->text);
-            if (n <= best_len || !starts_with_word(seg, lb->text))
-                continue;
-            size_t i = skip_spaces(seg, n);
-            bool by_form = n > 3 && warta_str_iends(warta_str_make(lb->text, n), " by");
-            if (i < seg.len && seg.p[i] == ':')
-                i = skip_spaces(seg, i + 1);
-            else if (!(by_form && i > n) && !(i >= seg.len && by_form))
-                continue;
-            best_len = n;
-            *kind = lb->kind;
-            *value_at = i;
-        }
+    size_t n_cand, best_len = 0;
+    const struct warta_lex_entry *c = candidates(WARTA_LEX_LABEL, seg, &n_cand);
+    for (size_t k = 0; k < n_cand; k++) {
+        size_t n = c[k].len;
+        if (n <= best_len || !starts_with_entry(seg, &c[k]))
+            continue;
+        size_t i = skip_spaces(seg, n);
+        bool by_form = n > 3 && warta_str_iends(warta_str_make(c[k].text, n), " by");
+        if (i < seg.len && seg.p[i] == ':')
+            i = skip_spaces(seg, i + 1);
+        else if (!(by_form && i > n) && !(i >= seg.len && by_form))
+            continue;
+        best_len = n;
+        *kind = (enum warta_label_kind)c[k].value;
+        *value_at = i;
     }
     return best_len > 0;
 }
 
 static bool is_footer_line(struct warta_str s)
 {
+    /* The label opens the line; later ';' or '|' fields are read by the
+     * metadata stage. */
     enum warta_label_kind kind;
     size_t at;
-    /* Each ';' or '|' separated segment may carry a label; the first must. */
-    size_t seg_len = strcspn(s.p, ";|");
-    if (seg_len > s.len)
-        seg_len = s.len;
-    return warta_match_label(warta_str_trim(warta_str_make(s.p, seg_len)),
-                             &kind, &at);
+    return warta_match_label(s, &kind, &at);
 }
 
 /* "(bgs/rul)", "(ant/nn)": editor initials closing Indonesian copy. */
@@ -118,31 +124,27 @@ static bool is_copyright(struct warta_str s)
     if (starts_with_word(s, "Copyright") || warta_str_istarts(s, "\xC2\xA9") ||
         warta_str_istarts(s, "(c) "))
         return true;
-    size_t n_langs;
-    const struct warta_lang *const *langs = all_langs(&n_langs);
-    for (size_t l = 0; l < n_langs; l++)
-        for (const char *const *p = langs[l]->copyright_prefixes; p && *p; p++)
-            if (starts_with_word(s, *p))
-                return true;
+    size_t n;
+    const struct warta_lex_entry *c = candidates(WARTA_LEX_COPYRIGHT, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (starts_with_entry(s, &c[k]))
+            return true;
     return false;
 }
 
 /* "Baca juga: X" -> offset of X, or 0. */
 static size_t related_prefix(struct warta_str s)
 {
-    size_t n_langs;
-    const struct warta_lang *const *langs = all_langs(&n_langs);
-    for (size_t l = 0; l < n_langs; l++) {
-        for (const char *const *p = langs[l]->related_prefixes; *p; p++) {
-            size_t n = strlen(*p);
-            if (!starts_with_word(s, *p))
-                continue;
-            size_t i = skip_spaces(s, n);
-            if (i < s.len && (s.p[i] == ':' || s.p[i] == '-')) {
-                i = skip_spaces(s, i + 1);
-                if (i < s.len)
-                    return i;
-            }
+    size_t n;
+    const struct warta_lex_entry *c = candidates(WARTA_LEX_RELATED, s, &n);
+    for (size_t k = 0; k < n; k++) {
+        if (!starts_with_entry(s, &c[k]))
+            continue;
+        size_t i = skip_spaces(s, c[k].len);
+        if (i < s.len && (s.p[i] == ':' || s.p[i] == '-')) {
+            i = skip_spaces(s, i + 1);
+            if (i < s.len)
+                return i;
         }
     }
     return 0;
@@ -150,16 +152,15 @@ static size_t related_prefix(struct warta_str s)
 
 static bool is_furniture(struct warta_str s)
 {
-    size_t n_langs;
-    const struct warta_lang *const *langs = all_langs(&n_langs);
-    for (size_t l = 0; l < n_langs; l++) {
-        for (const char *const *p = langs[l]->furniture_lines; *p; p++)
-            if (line_is(s, *p))
-                return true;
-        for (const char *const *p = langs[l]->furniture_prefixes; *p; p++)
-            if (starts_with_word(s, *p))
-                return true;
-    }
+    size_t n;
+    const struct warta_lex_entry *c = candidates(WARTA_LEX_FURNITURE_LINE, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (line_is(s, c[k].text))
+            return true;
+    c = candidates(WARTA_LEX_FURNITURE_PREFIX, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (starts_with_entry(s, &c[k]))
+            return true;
     return false;
 }
 
@@ -182,30 +183,31 @@ static size_t caption_credit(struct warta_str s)
     struct warta_str inner = warta_str_trim(warta_str_make(s.p + i + 1, s.len - i - 2));
     if (inner.len < 3 || inner.len > 80)
         return 0;
-    size_t n_langs;
-    const struct warta_lang *const *langs = all_langs(&n_langs);
-    for (size_t l = 0; l < n_langs; l++)
-        for (const char *const *w = langs[l]->photo_words; w && *w; w++)
-            if (starts_with_word(inner, *w) &&
-                (memchr(inner.p, ':', inner.len) || memchr(inner.p, '/', inner.len)))
-                return i;
+    size_t n_cand;
+    const struct warta_lex_entry *c = candidates(WARTA_LEX_PHOTO, inner, &n_cand);
+    for (size_t k = 0; k < n_cand; k++)
+        if (starts_with_entry(inner, &c[k]) &&
+            (memchr(inner.p, ':', inner.len) || memchr(inner.p, '/', inner.len)))
+            return i;
     /* AGENCY/Name: an all-capitals word before the slash. */
     const char *slash = memchr(inner.p, '/', inner.len);
     if (!slash || slash == inner.p)
         return 0;
     size_t upper = 0;
-    for (const char *c = inner.p; c < slash; c++) {
-        if (islower((unsigned char)*c))
+    for (const char *q = inner.p; q < slash; q++) {
+        if (islower((unsigned char)*q))
             return 0;
-        upper += isupper((unsigned char)*c) != 0;
+        upper += isupper((unsigned char)*q) != 0;
     }
     return upper >= 2 ? i : 0;
 }
 
 static bool is_agency(struct warta_str s)
 {
-    for (const char *const *a = warta_news_agencies; *a; a++)
-        if (warta_str_ieq(s, *a))
+    size_t n;
+    const struct warta_lex_entry *c = candidates(WARTA_LEX_AGENCY, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (warta_str_ieq(s, c[k].text))
             return true;
     return false;
 }
@@ -276,7 +278,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
     }
     struct warta_str prefix = warta_str_trim(warta_str_make(s.p, sep));
     struct warta_str rest = warta_str_make(s.p + after, s.len - after);
-    if (prefix.len < 2 || warta_count_words(rest.p, rest.len) < 5)
+    if (prefix.len < 2 || warta_count_words_upto(rest.p, rest.len, 5) < 5)
         return 0;
     /* The body after a dateline starts a sentence. */
     unsigned char first = (unsigned char)rest.p[0];
@@ -336,7 +338,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
             place.len--;
     }
     /* A place is a few capitalised words. */
-    size_t words = warta_count_words(place.p, place.len);
+    size_t words = warta_count_words_upto(place.p, place.len, 6);
     if (words > 6 || (place.len == 0 && agency.len == 0))
         return 0;
     for (size_t i = 0; i < place.len; i++) {
@@ -346,7 +348,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
         if (strchr(".!?\"", place.p[i]))
             return 0;
     }
-    if (agency.len > 40 || warta_count_words(agency.p, agency.len) > 4)
+    if (agency.len > 40 || warta_count_words_upto(agency.p, agency.len, 4) > 4)
         return 0;
     if (!doc->dateline.location && !doc->dateline.agency) {
         doc->dateline.location = place.len ? warta_title_case_if_shouting(doc->arena, place) : NULL;
@@ -364,7 +366,7 @@ static bool is_author_outlet_line(struct warta_str s)
         return false;
     struct warta_str name = warta_str_trim(warta_str_make(s.p, sep));
     struct warta_str outlet = warta_str_trim(warta_str_make(s.p + after, s.len - after));
-    size_t words = warta_count_words(name.p, name.len);
+    size_t words = warta_count_words_upto(name.p, name.len, 5);
     if (words < 2 || words > 5 || outlet.len == 0 || memchr(outlet.p, ' ', outlet.len))
         return false;
     for (size_t i = 0; i < name.len; i++) {
@@ -379,22 +381,21 @@ static bool is_author_outlet_line(struct warta_str s)
 
 static bool is_byline(struct warta_str s)
 {
-    if (warta_count_words(s.p, s.len) > 10)
+    if (warta_count_words_upto(s.p, s.len, 10) > 10)
         return false;
-    size_t n_langs;
-    const struct warta_lang *const *langs = all_langs(&n_langs);
-    for (size_t l = 0; l < n_langs; l++)
-        for (const char *const *p = langs[l]->byline_prefixes; *p; p++)
-            if (starts_with_word(s, *p)) {
-                size_t i = skip_spaces(s, strlen(*p));
-                return i < s.len && isupper((unsigned char)s.p[i]);
-            }
+    size_t n;
+    const struct warta_lex_entry *c = candidates(WARTA_LEX_BYLINE_PREFIX, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (starts_with_entry(s, &c[k])) {
+            size_t i = skip_spaces(s, c[k].len);
+            return i < s.len && isupper((unsigned char)s.p[i]);
+        }
     return false;
 }
 
 static bool is_date_line(struct warta_doc *doc, struct warta_str s)
 {
-    if (warta_count_words(s.p, s.len) > DATE_LINE_MAX_WORDS)
+    if (warta_count_words_upto(s.p, s.len, DATE_LINE_MAX_WORDS) > DATE_LINE_MAX_WORDS)
         return false;
     return warta_parse_date(doc->arena, s.p, s.len) != NULL;
 }
@@ -408,7 +409,7 @@ static bool ends_with_period(struct warta_str s)
 
 static bool body_like(struct warta_block *b)
 {
-    return warta_count_words(b->text, b->len) >= BODY_MIN_WORDS;
+    return warta_count_words_upto(b->text, b->len, BODY_MIN_WORDS) >= BODY_MIN_WORDS;
 }
 
 static void set_text(struct warta_doc *doc, struct warta_block *b,
@@ -416,6 +417,7 @@ static void set_text(struct warta_doc *doc, struct warta_block *b,
 {
     b->text = warta_arena_strndup(doc->arena, p, len);
     b->len = len;
+    b->folded = NULL; /* the folded form follows the text */
 }
 
 /* Roles any block can have wherever it stands. */
@@ -428,9 +430,9 @@ static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
     } else if ((at = related_prefix(s)) != 0) {
         b->role = WARTA_ROLE_RELATED;
         set_text(doc, b, s.p + at, s.len - at);
-    } else if (is_copyright(s) && warta_count_words(s.p, s.len) <= 16) {
+    } else if (is_copyright(s) && warta_count_words_upto(s.p, s.len, 16) <= 16) {
         b->role = WARTA_ROLE_COPYRIGHT;
-    } else if (is_footer_line(s) && warta_count_words(s.p, s.len) <= 40) {
+    } else if (is_footer_line(s) && warta_count_words_upto(s.p, s.len, 40) <= 40) {
         b->role = WARTA_ROLE_FOOTER;
     } else if (trailing_initials(s) == s.len) {
         b->role = WARTA_ROLE_FOOTER;
@@ -488,7 +490,7 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules)
                 b->role = WARTA_ROLE_DATE;
             } else if (is_byline(s) || (n_cand > 0 && is_author_outlet_line(s))) {
                 b->role = WARTA_ROLE_BYLINE;
-            } else if (warta_count_words(s.p, s.len) <= TITLE_MAX_WORDS &&
+            } else if (warta_count_words_upto(s.p, s.len, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS &&
                        !ends_with_period(s) && n_cand < HEAD_MAX_BLOCKS) {
                 title_candidates[n_cand++] = i;
                 continue;

@@ -58,7 +58,10 @@ static bool looks_hard_wrapped(const struct line *lines, size_t n)
         if (!next_is_text)
             continue;
         candidates++;
-        size_t cps = warta_utf8_length(lines[i].p, lines[i].len);
+        /* A code point takes 1 to 4 bytes: outside 50..400 bytes the line
+         * cannot be 50..100 characters wide, and needs no count. */
+        size_t bytes = lines[i].len;
+        size_t cps = bytes < 50 || bytes > 400 ? bytes : warta_utf8_length(lines[i].p, bytes);
         if (cps >= 50 && cps <= 100 && !ends_sentence(lines[i].p, lines[i].len))
             wrapped++;
     }

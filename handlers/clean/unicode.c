@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,9 +17,48 @@
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+/* Length of the valid, NUL-free UTF-8 prefix of p[0..len). */
+static size_t valid_prefix(const char *p, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        /* Eight ASCII bytes without NUL at a time: no high bit set, and no
+         * zero byte (the classic haszero test). */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080ULL) ||
+                ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x01 && c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n = warta_utf8_decode(p + i, len - i, &cp);
+        if (cp <= 0)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
 char *warta_utf8_repair(struct warta_arena *a, const char *p, size_t len,
                         size_t *out_len, bool *repaired)
 {
+    /* Nearly all input is valid: copy it once without the 3x worst case. */
+    if (valid_prefix(p, len) == len) {
+        if (out_len)
+            *out_len = len;
+        if (repaired)
+            *repaired = false;
+        return warta_arena_strndup(a, p, len);
+    }
     /* Worst case every byte becomes a 3-byte U+FFFD. */
     char *out = warta_arena_alloc(a, len * 3 + 1);
     size_t k = 0;
@@ -119,14 +159,34 @@ static bool is_invisible(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
 }
 
-/* NFC of p[0..len) (already valid UTF-8) via utf8proc; malloc'd. */
-static utf8proc_uint8_t *nfc(const char *p, size_t len, size_t *out_len,
-                             utf8proc_option_t extra)
+/* True when no code point of p can change under NFC: every character
+ * below U+0300 (Latin-1 and Latin Extended) is NFC-stable and composes
+ * with nothing before it, which covers most ASEAN Latin-script copy. */
+static bool nfc_stable(const char *p, size_t len)
 {
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80)
+            continue;
+        /* Lead bytes C2..CB encode U+0080..U+02FF. */
+        if (c >= 0xCC)
+            return false;
+    }
+    return true;
+}
+
+/* NFC of p[0..len) (already valid UTF-8) via utf8proc; malloc'd, or NULL
+ * when the text is already in NFC (or cannot be mapped). */
+static utf8proc_uint8_t *nfc(const char *p, size_t len, size_t *out_len)
+{
+    if (nfc_stable(p, len)) {
+        *out_len = 0;
+        return NULL;
+    }
     utf8proc_uint8_t *dst = NULL;
     utf8proc_ssize_t n = utf8proc_map(
         (const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &dst,
-        (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | extra));
+        (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     if (n < 0) {
         *out_len = 0;
         return NULL;
@@ -139,10 +199,13 @@ static utf8proc_uint8_t *nfc(const char *p, size_t len, size_t *out_len,
 static char *normalize(struct warta_arena *a, const char *p, size_t len,
                        size_t *out_len, bool keep_newlines)
 {
-    size_t vlen;
-    char *valid = warta_utf8_repair(a, p, len, &vlen, NULL);
+    /* Valid input (the usual case) is read in place, not copied. */
+    const char *valid = p;
+    size_t vlen = len;
+    if (valid_prefix(p, len) != len)
+        valid = warta_utf8_repair(a, p, len, &vlen, NULL);
     size_t mlen;
-    utf8proc_uint8_t *mapped = nfc(valid, vlen, &mlen, 0);
+    utf8proc_uint8_t *mapped = nfc(valid, vlen, &mlen);
     const char *src = mapped ? (const char *)mapped : valid;
     size_t slen = mapped ? mlen : vlen;
 
@@ -150,6 +213,16 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
     size_t k = 0;
     bool pending_space = false;
     for (size_t i = 0; i < slen;) {
+        unsigned char c = (unsigned char)src[i];
+        if (c > ' ' && c < 0x7F) {
+            /* Printable ASCII: the common case, no decoding needed. */
+            if (pending_space && k && out[k - 1] != '\n')
+                out[k++] = ' ';
+            pending_space = false;
+            out[k++] = (char)c;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n = warta_utf8_decode(src + i, slen - i, &cp);
         const char *at = src + i;
@@ -204,43 +277,65 @@ char *warta_text_normalize_lines(struct warta_arena *a, const char *p,
     return normalize(a, p, len, out_len, true);
 }
 
+static bool cp_is_word(int32_t cp)
+{
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
 char *warta_text_fold(struct warta_arena *a, const char *p, size_t len,
                       size_t *out_len)
 {
-    size_t vlen;
-    char *valid = warta_utf8_repair(a, p, len, &vlen, NULL);
-    size_t mlen;
-    utf8proc_uint8_t *mapped =
-        nfc(valid, vlen, &mlen,
-            (utf8proc_option_t)(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                UTF8PROC_COMPAT));
-    const char *src = mapped ? (const char *)mapped : valid;
-    size_t slen = mapped ? mlen : vlen;
-    char *out = warta_arena_alloc(a, slen + 1);
-    size_t k = 0;
+    /* Code point by code point: ASCII is lowered in place, anything else
+     * goes through utf8proc's case folding, compatibility decomposition and
+     * mark stripping for that one character. A folded character is at most
+     * a few code points, each at most 4 bytes. */
+    const utf8proc_option_t opts =
+        (utf8proc_option_t)(UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
+                            UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+    char *out = warta_arena_alloc(a, len * 3 + 1);
+    size_t cap = len * 3, k = 0;
     bool gap = false;
-    for (size_t i = 0; i < slen;) {
-        int32_t cp;
-        size_t n = warta_utf8_decode(src + i, slen - i, &cp);
-        bool word = false;
-        if (cp >= 0) {
-            utf8proc_category_t cat = utf8proc_category(cp);
-            word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                   (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
-                   (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-        }
-        if (word) {
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80) {
+            i++;
+            bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        (c >= 'A' && c <= 'Z');
+            if (!word) {
+                gap = true;
+                continue;
+            }
             if (gap && k)
                 out[k++] = ' ';
             gap = false;
-            memcpy(out + k, src + i, n);
-            k += n;
-        } else {
-            gap = true;
+            out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            continue;
         }
-        i += n;
+        int32_t cp;
+        i += warta_utf8_decode(p + i, len - i, &cp);
+        utf8proc_int32_t dst[8];
+        int last = 0;
+        utf8proc_ssize_t n = cp < 0 ? 0 : utf8proc_decompose_char(cp, dst, 8, opts, &last);
+        if (n <= 0 || n > 8) {
+            gap = true;
+            continue;
+        }
+        for (utf8proc_ssize_t j = 0; j < n; j++) {
+            if (!cp_is_word(dst[j])) {
+                gap = true;
+                continue;
+            }
+            if (k + 5 >= cap)
+                break;
+            if (gap && k)
+                out[k++] = ' ';
+            gap = false;
+            k += (size_t)utf8proc_encode_char(dst[j], (utf8proc_uint8_t *)out + k);
+        }
     }
-    free(mapped);
     out[k] = '\0';
     if (out_len)
         *out_len = k;

@@ -30,8 +30,11 @@
 
 struct block_print {
     uint64_t exact;
-    uint64_t *shingles; /* sorted, unique */
+    uint64_t *shingles; /* sorted and unique once `sorted` */
     size_t n_shingles, words;
+    bool sorted;
+    uint64_t sketch[SKETCH]; /* the smallest shingle hashes, ascending */
+    size_t n_sketch;
     long dup_of;        /* first pass: earlier block it repeats, or -1 */
     bool near;
 };
@@ -55,11 +58,12 @@ static int cmp_entry(const void *a, const void *b)
     return x->block < y->block ? -1 : x->block > y->block;
 }
 
-static void fingerprint(struct warta_arena *a, const struct warta_block *b,
+static void fingerprint(struct warta_doc *doc, struct warta_block *b,
                         struct block_print *bp)
 {
+    struct warta_arena *a = doc->arena;
     size_t flen;
-    char *folded = warta_text_fold(a, b->text, b->len, &flen);
+    const char *folded = warta_block_folded(doc, b, &flen);
     bp->exact = XXH3_64bits(folded, flen);
     bp->dup_of = -1;
     /* Word starts, then one hash per 3-word window. */
@@ -80,16 +84,45 @@ static void fingerprint(struct warta_arena *a, const struct warta_block *b,
     bp->shingles = warta_arena_alloc(a, bp->n_shingles * sizeof(uint64_t));
     for (size_t i = 0; i + 1 < words; i++)
         bp->shingles[i] = XXH3_64bits(folded + starts[i], starts[i + 2] - 1 - starts[i]);
+    /* The sketch by insertion; the full sort waits until a candidate pair
+     * needs it, which few blocks ever do. */
+    for (size_t i = 0; i < bp->n_shingles; i++) {
+        uint64_t h = bp->shingles[i];
+        size_t k = bp->n_sketch;
+        bool seen = false;
+        for (size_t j = 0; j < bp->n_sketch; j++)
+            seen |= bp->sketch[j] == h;
+        if (seen || (k == SKETCH && h >= bp->sketch[SKETCH - 1]))
+            continue;
+        if (k == SKETCH)
+            k--;
+        while (k > 0 && bp->sketch[k - 1] > h) {
+            bp->sketch[k] = bp->sketch[k - 1];
+            k--;
+        }
+        bp->sketch[k] = h;
+        if (bp->n_sketch < SKETCH)
+            bp->n_sketch++;
+    }
+}
+
+static void sort_shingles(struct block_print *bp)
+{
+    if (bp->sorted)
+        return;
     qsort(bp->shingles, bp->n_shingles, sizeof(uint64_t), cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < bp->n_shingles; i++)
         if (u == 0 || bp->shingles[u - 1] != bp->shingles[i])
             bp->shingles[u++] = bp->shingles[i];
     bp->n_shingles = u;
+    bp->sorted = true;
 }
 
-static double overlap(const struct block_print *x, const struct block_print *y)
+static double overlap(struct block_print *x, struct block_print *y)
 {
+    sort_shingles(x);
+    sort_shingles(y);
     size_t i = 0, j = 0, common = 0;
     while (i < x->n_shingles && j < y->n_shingles) {
         if (x->shingles[i] == y->shingles[j]) {
@@ -136,8 +169,8 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
     for (size_t i = 0; i < n; i++) {
         if (doc->blocks[i].removed_reason || bp[i].dup_of >= 0)
             continue;
-        for (size_t k = 0; k < SKETCH && k < bp[i].n_shingles; k++)
-            entries[n_entries++] = (struct bucket_entry){bp[i].shingles[k], i};
+        for (size_t k = 0; k < bp[i].n_sketch; k++)
+            entries[n_entries++] = (struct bucket_entry){bp[i].sketch[k], i};
     }
     qsort(entries, n_entries, sizeof(*entries), cmp_entry);
     for (size_t g = 0; g < n_entries;) {
@@ -171,7 +204,7 @@ void warta_dedupe_blocks(struct warta_doc *doc)
         return;
     struct block_print *bp = warta_arena_alloc(doc->arena, n * sizeof(*bp));
     for (size_t i = 0; i < n; i++)
-        fingerprint(doc->arena, &doc->blocks[i], &bp[i]);
+        fingerprint(doc, &doc->blocks[i], &bp[i]);
     find_exact(doc, bp);
     find_near(doc, bp);
 

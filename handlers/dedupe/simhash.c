@@ -94,19 +94,47 @@ static bool is_stopword(uint64_t h)
     return false;
 }
 
-/* Branch-free so the compiler can vectorize it. 32-bit counters: a body
- * is capped far below 2^31 words. */
-static void vote(int32_t *v, uint64_t feature)
+/* Bit votes in carry-save form: planes[k] holds bit k of a 4-bit count for
+ * all 64 positions at once, so a feature costs a few word operations
+ * instead of 64 increments; counts are flushed to v[] before they can
+ * overflow. */
+struct votes {
+    int32_t v[64];
+    uint64_t planes[4];
+    unsigned pending;
+};
+
+static void flush_votes(struct votes *vt)
 {
-    for (int bit = 0; bit < 64; bit++)
-        v[bit] += (int32_t)((feature >> bit) & 1) * 2 - 1;
+    for (int bit = 0; bit < 64; bit++) {
+        int32_t c = 0;
+        for (int k = 0; k < 4; k++)
+            c |= (int32_t)((vt->planes[k] >> bit) & 1) << k;
+        /* c ones out of `pending` features: +1 each, -1 for the rest. */
+        vt->v[bit] += 2 * c - (int32_t)vt->pending;
+    }
+    memset(vt->planes, 0, sizeof(vt->planes));
+    vt->pending = 0;
+}
+
+static void vote(struct votes *vt, uint64_t feature)
+{
+    uint64_t carry = feature;
+    for (int k = 0; k < 4 && carry; k++) {
+        uint64_t next = vt->planes[k] & carry;
+        vt->planes[k] ^= carry;
+        carry = next;
+    }
+    if (++vt->pending == 15)
+        flush_votes(vt);
 }
 
 uint64_t warta_simhash_text(const char *folded, size_t len)
 {
     pthread_once(&stop_once, stop_init);
 
-    int32_t v[64] = {0};
+    struct votes vt;
+    memset(&vt, 0, sizeof(vt));
     uint64_t ring[SHINGLE_WORDS];
     size_t n_words = 0;
     size_t i = 0;
@@ -128,17 +156,18 @@ uint64_t warta_simhash_text(const char *folded, size_t len)
         uint64_t sh[SHINGLE_WORDS];
         for (size_t k = 0; k < SHINGLE_WORDS; k++)
             sh[k] = ring[(n_words + k) % SHINGLE_WORDS];
-        vote(v, SHINGLE_WORDS == 1 ? sh[0] : XXH3_64bits(sh, sizeof(sh)));
+        vote(&vt, SHINGLE_WORDS == 1 ? sh[0] : XXH3_64bits(sh, sizeof(sh)));
     }
     if (n_words == 0)
         return 0;
     if (n_words < SHINGLE_WORDS) {
         /* Too short for one shingle: the words it has make one. */
-        vote(v, XXH3_64bits(ring, n_words * sizeof(ring[0])));
+        vote(&vt, XXH3_64bits(ring, n_words * sizeof(ring[0])));
     }
+    flush_votes(&vt);
     uint64_t out = 0;
     for (int bit = 0; bit < 64; bit++)
-        if (v[bit] > 0)
+        if (vt.v[bit] > 0)
             out |= (uint64_t)1 << bit;
     return out;
 }
@@ -155,14 +184,14 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
     if (n_kept == 0)
         return;
 
-    char **parts = warta_arena_alloc(a, n_kept * sizeof(*parts));
+    const char **parts = warta_arena_alloc(a, n_kept * sizeof(*parts));
     size_t *lens = warta_arena_alloc(a, n_kept * sizeof(*lens));
     size_t k = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
-        const struct warta_block *b = &doc->blocks[i];
+        struct warta_block *b = &doc->blocks[i];
         if (!warta_role_is_content(b->role) || b->removed_reason)
             continue;
-        parts[k] = warta_text_fold(a, b->text, b->len, &lens[k]);
+        parts[k] = warta_block_folded(doc, b, &lens[k]);
         total += lens[k] + 1;
         k++;
     }

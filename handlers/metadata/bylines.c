@@ -26,14 +26,13 @@ static bool word_at(struct warta_str s, size_t i, const char *w)
 /* Strips one leading "By"/"Oleh" (any registered language). */
 static struct warta_str strip_prefix(struct warta_str s)
 {
-    size_t n_langs;
-    const struct warta_lang *const *langs = warta_langs(&n_langs);
-    for (size_t l = 0; l < n_langs; l++)
-        for (const char *const *p = langs[l]->byline_prefixes; *p; p++)
-            if (word_at(s, 0, *p)) {
-                size_t n = strlen(*p);
-                return warta_str_trim(warta_str_make(s.p + n, s.len - n));
-            }
+    if (!s.len)
+        return s;
+    size_t n;
+    const struct warta_lex_entry *c = warta_lex_bucket(WARTA_LEX_BYLINE_PREFIX, (unsigned char)s.p[0], &n);
+    for (size_t k = 0; k < n; k++)
+        if (word_at(s, 0, c[k].text))
+            return warta_str_trim(warta_str_make(s.p + c[k].len, s.len - c[k].len));
     return s;
 }
 
@@ -44,16 +43,15 @@ static struct warta_str clean_name(struct warta_str s)
     if (paren)
         s.len = (size_t)(paren - s.p);
     s = warta_str_trim(s);
-    size_t n_langs;
-    const struct warta_lang *const *langs = warta_langs(&n_langs);
     for (size_t i = 1; i < s.len; i++) {
         if (s.p[i - 1] != ' ')
             continue;
-        for (size_t l = 0; l < n_langs; l++)
-            for (const char *const *w = langs[l]->place_prepositions; w && *w; w++)
-                if (word_at(s, i, *w) && i + strlen(*w) + 1 < s.len &&
-                    isupper((unsigned char)s.p[i + strlen(*w) + 1]))
-                    return warta_str_trim(warta_str_make(s.p, i));
+        size_t n;
+        const struct warta_lex_entry *c = warta_lex_bucket(WARTA_LEX_PLACE_PREPOSITION, (unsigned char)s.p[i], &n);
+        for (size_t k = 0; k < n; k++)
+            if (word_at(s, i, c[k].text) && i + c[k].len + 1 < s.len &&
+                isupper((unsigned char)s.p[i + c[k].len + 1]))
+                return warta_str_trim(warta_str_make(s.p, i));
     }
     while (s.len && strchr(".,;:-", s.p[s.len - 1]))
         s.len--;
@@ -79,8 +77,6 @@ void warta_split_names(struct warta_arena *a, struct warta_strlist *list,
                        const char *text, size_t len)
 {
     struct warta_str s = strip_prefix(warta_str_trim(warta_str_make(text, len)));
-    size_t n_langs;
-    const struct warta_lang *const *langs = warta_langs(&n_langs);
     size_t start = 0;
     for (size_t i = 0; i <= s.len; i++) {
         size_t cut = 0; /* length of the separator at i */
@@ -89,14 +85,15 @@ void warta_split_names(struct warta_arena *a, struct warta_strlist *list,
         } else if (s.p[i] == ',' || s.p[i] == ';' || s.p[i] == '&' ||
                    s.p[i] == '|') {
             cut = 1;
-        } else if (s.p[i] == ' ') {
-            for (size_t l = 0; l < n_langs && !cut; l++)
-                for (const char *const *w = langs[l]->name_conjunctions; *w; w++)
-                    /* Exact case: "dan" joins names, "Dan" is one. */
-                    if (word_at(s, i + 1, *w) && !memcmp(s.p + i + 1, *w, strlen(*w))) {
-                        cut = strlen(*w) + 2;
-                        break;
-                    }
+        } else if (s.p[i] == ' ' && i + 1 < s.len) {
+            size_t n;
+            const struct warta_lex_entry *c = warta_lex_bucket(WARTA_LEX_CONJUNCTION, (unsigned char)s.p[i + 1], &n);
+            for (size_t k = 0; k < n; k++)
+                /* Exact case: "dan" joins names, "Dan" is one. */
+                if (word_at(s, i + 1, c[k].text) && !memcmp(s.p + i + 1, c[k].text, c[k].len)) {
+                    cut = c[k].len + 2;
+                    break;
+                }
         }
         if (!cut)
             continue;

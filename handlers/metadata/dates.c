@@ -66,19 +66,25 @@ static bool word_is(const struct tok *t, const char *w)
     return t->kind == TOK_WORD && warta_str_ieq(warta_str_make(t->p, t->len), w);
 }
 
-/* Month number from any language's table ("Mei", "Sept", "Ogos"), also
- * with a trailing period ("Jan."). */
-static int month_of(const struct tok *t)
+/* The first phrase of a category equal to the token, or NULL. */
+static const struct warta_lex_entry *lex_match(enum warta_lex cat,
+                                               const struct tok *t)
 {
     if (t->kind != TOK_WORD)
-        return 0;
+        return NULL;
     size_t n;
-    const struct warta_lang *const *langs = warta_langs(&n);
-    for (size_t l = 0; l < n; l++)
-        for (const struct warta_month_name *m = langs[l]->months; m->name; m++)
-            if (word_is(t, m->name))
-                return m->month;
-    return 0;
+    const struct warta_lex_entry *c = warta_lex_bucket(cat, (unsigned char)t->p[0], &n);
+    for (size_t k = 0; k < n; k++)
+        if (c[k].len == t->len && warta_str_ieq(warta_str_make(t->p, t->len), c[k].text))
+            return &c[k];
+    return NULL;
+}
+
+/* Month number from any language's table ("Mei", "Sept", "Ogos"). */
+static int month_of(const struct tok *t)
+{
+    const struct warta_lex_entry *e = lex_match(WARTA_LEX_MONTH, t);
+    return e ? e->value : 0;
 }
 
 int warta_month_number(const char *p, size_t len)
@@ -89,17 +95,10 @@ int warta_month_number(const char *p, size_t len)
 
 static bool zone_of(const struct tok *t, int *offset)
 {
-    if (t->kind != TOK_WORD)
-        return false;
-    size_t n;
-    const struct warta_lang *const *langs = warta_langs(&n);
-    for (size_t l = 0; l < n; l++)
-        for (const struct warta_zone_name *z = langs[l]->zones; z->abbr; z++)
-            if (word_is(t, z->abbr)) {
-                *offset = z->offset_minutes;
-                return true;
-            }
-    return false;
+    const struct warta_lex_entry *e = lex_match(WARTA_LEX_ZONE, t);
+    if (e)
+        *offset = e->value;
+    return e != NULL;
 }
 
 static bool is_connector(const struct tok *t)
@@ -110,13 +109,7 @@ static bool is_connector(const struct tok *t)
         return false;
     if ((unsigned char)t->p[0] >= 0x80)
         return true; /* en/em dash bytes tokenised as a word */
-    size_t n;
-    const struct warta_lang *const *langs = warta_langs(&n);
-    for (size_t l = 0; l < n; l++)
-        for (const char *const *w = langs[l]->time_words; *w; w++)
-            if (word_is(t, *w))
-                return true;
-    return false;
+    return lex_match(WARTA_LEX_TIME_WORD, t) != NULL;
 }
 
 static bool valid_date(long y, long m, long d)

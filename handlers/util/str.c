@@ -135,6 +135,12 @@ size_t warta_utf8_length(const char *p, size_t len)
 {
     size_t count = 0;
     while (len) {
+        if ((unsigned char)*p < 0x80) {
+            count++;
+            p++;
+            len--;
+            continue;
+        }
         int32_t cp;
         size_t n = warta_utf8_decode(p, len, &cp);
         p += n;
@@ -146,14 +152,29 @@ size_t warta_utf8_length(const char *p, size_t len)
 
 size_t warta_count_words(const char *p, size_t len)
 {
+    return warta_count_words_upto(p, len, (size_t)-2);
+}
+
+size_t warta_count_words_upto(const char *p, size_t len, size_t limit)
+{
     size_t words = 0;
     bool in_word = false;
     while (len) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) {
+            bool w = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '_';
+            if (w && !in_word && ++words > limit)
+                return words;
+            in_word = w;
+            p++;
+            len--;
+            continue;
+        }
         int32_t cp;
         size_t n = warta_utf8_decode(p, len, &cp);
         bool w = cp_is_word(cp);
-        if (w && !in_word)
-            words++;
+        if (w && !in_word && ++words > limit)
+            return words;
         in_word = w;
         p += n;
         len -= n;

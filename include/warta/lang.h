@@ -78,6 +78,36 @@ struct warta_lang {
 /* News agencies (handlers/lang/agencies.c), NULL-terminated. */
 extern const char *const warta_news_agencies[];
 
+/* Every language's phrases by category, indexed by first letter
+ * (handlers/lang/lexicon.c). Built on first use; thread-safe. */
+enum warta_lex {
+    WARTA_LEX_LABEL,            /* value: enum warta_label_kind */
+    WARTA_LEX_RELATED,
+    WARTA_LEX_FURNITURE_LINE,
+    WARTA_LEX_FURNITURE_PREFIX,
+    WARTA_LEX_BYLINE_PREFIX,
+    WARTA_LEX_COPYRIGHT,
+    WARTA_LEX_PHOTO,
+    WARTA_LEX_TIME_WORD,
+    WARTA_LEX_CONJUNCTION,
+    WARTA_LEX_PLACE_PREPOSITION,
+    WARTA_LEX_MONTH,            /* value: month 1..12 */
+    WARTA_LEX_ZONE,             /* value: offset in minutes */
+    WARTA_LEX_AGENCY,
+    WARTA_LEX__COUNT
+};
+
+struct warta_lex_entry {
+    const char *text;
+    size_t len;
+    int value;
+};
+
+/* The entries of `cat` whose text starts with `first` (ASCII letters
+ * case-folded); *n gets their count. */
+const struct warta_lex_entry *warta_lex_bucket(enum warta_lex cat,
+                                               unsigned char first, size_t *n);
+
 /* All registered languages, in registry order. */
 const struct warta_lang *const *warta_langs(size_t *count);
 

@@ -57,4 +57,8 @@ char *warta_title_case_if_shouting(struct warta_arena *a, struct warta_str s);
 /* Word count: maximal runs of letters/digits (Unicode-aware). */
 size_t warta_count_words(const char *p, size_t len);
 
+/* The same, but stops counting past `limit` (returns limit + 1 then):
+ * for the "at most N words" tests, which need not read a long paragraph. */
+size_t warta_count_words_upto(const char *p, size_t len, size_t limit);
+
 #endif
