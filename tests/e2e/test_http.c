@@ -35,8 +35,7 @@ static const char article[] =
     "Menurut dia, pembangunan tahap berikutnya akan dimulai tahun depan "
     "setelah evaluasi penggunaan jalur selama enam bulan pertama.\n";
 
-static const char *const json_ct[] = {"Content-Type: application/json",
-                                        NULL};
+static const char *const json_ct[] = {"Content-Type: application/json", NULL};
 static const char *const text_ct[] = {"Content-Type: text/plain", NULL};
 
 /* ---- helpers ---- */
@@ -93,9 +92,9 @@ static void assert_problem(const struct e2e_response *r, long status,
     json_decref(p);
 }
 
-static void request(struct e2e_server *s, const char *method,
-                    const char *path, const char *const *headers,
-                    const char *body, size_t len, struct e2e_response *r)
+static void request(struct e2e_server *s, const char *method, const char *path,
+                    const char *const *headers, const char *body, size_t len,
+                    struct e2e_response *r)
 {
     if (e2e_request(s, method, path, headers, body, len, r) != 0)
         fail_msg("%s %s: no HTTP exchange (server log %s)", method, path,
@@ -119,12 +118,11 @@ static json_t *assert_article(const struct e2e_response *r)
     if (r->status != 200)
         fail_msg("status %ld, wanted 200; body: %.300s", r->status, r->body);
     if (strncmp(r->content_type, "application/json", 16) != 0)
-        fail_msg("Content-Type '%s' is not application/json",
-                 r->content_type);
+        fail_msg("Content-Type '%s' is not application/json", r->content_type);
     json_t *a = parse_json(r);
     assert_true(json_is_object(a));
-    static const char *const keys[] = {"id", "source", "title", "paragraphs",
-                                       "text", "warnings", "stats"};
+    static const char *const keys[] = {
+        "id", "source", "title", "paragraphs", "text", "warnings", "stats"};
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         if (!json_object_get(a, keys[i]))
             fail_msg("article lacks key '%s'", keys[i]);
@@ -136,7 +134,7 @@ static bool has_warning(json_t *article_json, const char *code)
     json_t *w = json_object_get(article_json, "warnings");
     size_t i;
     json_t *v;
-    json_array_foreach(w, i, v) {
+    json_array_foreach (w, i, v) {
         if (json_is_string(v) && strcmp(json_string_value(v), code) == 0)
             return true;
         /* Warnings may grow into objects; accept {"code": ...} too. */
@@ -238,8 +236,8 @@ static void test_post_raw_text_200(void **state)
 {
     struct e2e_server *s = *state;
     struct e2e_response r;
-    request(s, "POST", "/v1/normalize", text_ct, article,
-            sizeof(article) - 1, &r);
+    request(s, "POST", "/v1/normalize", text_ct, article, sizeof(article) - 1,
+            &r);
     json_t *a = assert_article(&r);
     assert_true(is_hex32(r.request_id));
     json_decref(a);
@@ -253,8 +251,8 @@ static void test_charset_parameter_honoured(void **state)
         "Content-Type: text/plain; charset=iso-8859-1", NULL};
     /* "Café" in Latin-1: 0xE9 is not UTF-8 on its own. */
     char body[sizeof(article) + 64];
-    int n = snprintf(body, sizeof(body), "Caf\xE9 baru dibuka di pusat kota.\n\n%s",
-                     article);
+    int n = snprintf(body, sizeof(body),
+                     "Caf\xE9 baru dibuka di pusat kota.\n\n%s", article);
     struct e2e_response r;
     request(s, "POST", "/v1/normalize", hdr, body, (size_t)n, &r);
     json_t *a = assert_article(&r);
@@ -381,8 +379,7 @@ static void test_json_too_deep_400(void **state)
     static const char ok[] = "{\"text\":\"[[[[[[[[[[[[[[[[ "
                              "Jakarta - Berita tentang kurung siku.\"}";
     struct e2e_response r;
-    request(*state, "POST", "/v1/normalize", json_ct, ok, sizeof(ok) - 1,
-            &r);
+    request(*state, "POST", "/v1/normalize", json_ct, ok, sizeof(ok) - 1, &r);
     assert_true(r.status != 400);
     e2e_response_free(&r);
 }
@@ -476,10 +473,10 @@ static void test_unknown_option_400(void **state)
 {
     post_expect_problem(*state, "/v1/normalize?format=xml", text_ct, article,
                         sizeof(article) - 1, 400, "invalid-request");
-    post_expect_problem(*state, "/v1/normalize?colour=red", text_ct,
-                        article, sizeof(article) - 1, 400, "invalid-request");
-    post_expect_problem(*state, "/v1/normalize?explain=maybe", text_ct,
-                        article, sizeof(article) - 1, 400, "invalid-request");
+    post_expect_problem(*state, "/v1/normalize?colour=red", text_ct, article,
+                        sizeof(article) - 1, 400, "invalid-request");
+    post_expect_problem(*state, "/v1/normalize?explain=maybe", text_ct, article,
+                        sizeof(article) - 1, 400, "invalid-request");
     struct e2e_response r;
     request(*state, "GET", "/v1/normalize", NULL, NULL, 0, &r);
     assert_problem(&r, 400, "invalid-request"); /* GET needs ?url= */
@@ -668,15 +665,14 @@ static void test_body_at_cap_accepted(void **state)
 {
     /* Exactly 1024 bytes is within the cap: not refused for its size. */
     char body[1024];
-    memcpy(body, article, sizeof(body) < sizeof(article) - 1
-                              ? sizeof(body)
-                              : sizeof(article) - 1);
+    memcpy(body, article,
+           sizeof(body) < sizeof(article) - 1 ? sizeof(body)
+                                              : sizeof(article) - 1);
     if (sizeof(article) - 1 < sizeof(body))
         memset(body + sizeof(article) - 1, ' ',
                sizeof(body) - (sizeof(article) - 1));
     struct e2e_response r;
-    request(*state, "POST", "/v1/normalize", text_ct, body, sizeof(body),
-            &r);
+    request(*state, "POST", "/v1/normalize", text_ct, body, sizeof(body), &r);
     assert_int_not_equal(r.status, 413);
     e2e_response_free(&r);
 }
@@ -771,8 +767,9 @@ static void test_idle_partial_request_timed_out(void **state)
     struct e2e_server s;
     assert_int_equal(e2e_server_start(&s, args, NULL), 0);
     int fd = connect_loopback(s.port);
-    static const char part[] = "POST /v1/normalize HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                               "Content-Type: text/pl";
+    static const char part[] =
+        "POST /v1/normalize HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: text/pl";
     send_all(fd, part, sizeof(part) - 1);
     char buf[256];
     struct pollfd p = {fd, POLLIN, 0};
@@ -853,7 +850,6 @@ int main(void)
                                           main_teardown);
     failed += cmocka_run_group_tests_name("body-limits", small_tests,
                                           small_setup, small_teardown);
-    failed += cmocka_run_group_tests_name("lifecycle", lone_tests, NULL,
-                                          NULL);
+    failed += cmocka_run_group_tests_name("lifecycle", lone_tests, NULL, NULL);
     return failed ? 1 : 0;
 }

@@ -20,11 +20,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#define START_TIMEOUT_MS 10000
-#define STOP_TIMEOUT_MS 10000
+#define START_TIMEOUT_MS  10000
+#define STOP_TIMEOUT_MS   10000
 #define REQUEST_TIMEOUT_S 30L
-#define MAX_ARGS 64
-#define MAX_LOGS 256
+#define MAX_ARGS          64
+#define MAX_LOGS          256
 
 /* Logs of servers that stopped cleanly are removed at exit; the others
  * stay for diagnosis (their path is printed). */
@@ -45,8 +45,7 @@ static void note_clean_log(const char *path)
         cleanup_registered = 1;
     }
     if (n_clean_logs < MAX_LOGS)
-        snprintf(clean_logs[n_clean_logs++], sizeof(clean_logs[0]), "%s",
-                 path);
+        snprintf(clean_logs[n_clean_logs++], sizeof(clean_logs[0]), "%s", path);
 }
 
 static long long now_ms(void)
@@ -420,8 +419,8 @@ static void curl_init_once(void)
 }
 
 int e2e_request(const struct e2e_server *s, const char *method,
-                const char *path, const char *const *headers,
-                const char *body, size_t len, struct e2e_response *out)
+                const char *path, const char *const *headers, const char *body,
+                size_t len, struct e2e_response *out)
 {
     /* Tests call this from many threads at once (concurrency cases). */
     static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
