@@ -24,6 +24,8 @@ static const struct pattern token_patterns[] = {
     {"breadcrumbs", "boilerplate:navigation"},
     {"pagination", "boilerplate:navigation"},
     {"pager", "boilerplate:navigation"},
+    {"prev", "boilerplate:navigation"},
+    {"previous", "boilerplate:navigation"},
     {"skip", "boilerplate:navigation"},
     {"toolbar", "boilerplate:navigation"},
     {"masthead", "boilerplate:navigation"},
@@ -172,16 +174,38 @@ const char *warta_boilerplate_reason(const char *s, size_t len)
     return NULL;
 }
 
-bool warta_boilerplate_is_content(const char *s, size_t len)
+/* One class token names the content container. A BEM element of it
+ * that is furniture ("article-body__newsletter") does not. */
+static bool token_is_content(const char *s, size_t len)
 {
     char buf[256];
     size_t k = 0;
     for (size_t i = 0; i < len && k + 1 < sizeof(buf); i++)
         if (s[i] != '-' && s[i] != '_')
             buf[k++] = s[i];
-    for (const char *const *p = content_stems; *p; p++)
-        if (has_stem(buf, k, *p))
+    bool named = false;
+    for (const char *const *p = content_stems; *p && !named; p++)
+        named = has_stem(buf, k, *p);
+    if (!named)
+        return false;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (s[i] == '_' && s[i + 1] == '_')
+            return !warta_boilerplate_reason(s + i + 2, len - i - 2);
+    return true;
+}
+
+bool warta_boilerplate_is_content(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i > st && token_is_content(s + st, i - st))
             return true;
+    }
     return false;
 }
 
