@@ -55,7 +55,8 @@ static const char *const related_prefixes[] = {
 };
 
 static const char *const furniture_lines[] = {
-    "Advertisement", "SCROLL TO CONTINUE WITH CONTENT", "Share",
+    "Advertisement", "Advert", "SCROLL TO CONTINUE WITH CONTENT", "Share",
+    "This slideshow requires JavaScript.",
     "Share this article", "Share this", "Sign up", "Subscribe", "Comments",
     "Related Articles", "Related Stories", "Most Read", "Most Popular",
     "Skip to content", "Continue reading", "Story continues below",
