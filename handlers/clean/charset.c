@@ -228,10 +228,14 @@ char *warta_html_decode(struct warta_doc *doc, size_t *out_len)
             return out;
         }
     }
-    if (multi == 0) {
-        /* Not UTF-8 at all: ask the detector, fall back to cp1252. */
+    if (multi == 0 || invalid * 4 > multi) {
+        /* Not UTF-8, or only by accident (GBK or Shift_JIS pairs can form
+         * valid sequences): ask the detector. A windows-1252 verdict is
+         * better served by the byte-wise repair below, which keeps any
+         * real UTF-8 in the page intact. */
         const char *cs = detect(p, len);
-        if (cs && !is_utf8_label(cs)) {
+        if (cs && !is_utf8_label(cs) && strcasecmp(cs, "windows-1252") &&
+            strcasecmp(cs, "iso-8859-1") && strcasecmp(cs, "iso-8859-15")) {
             out = warta_charset_to_utf8(a, cs, p, len, out_len, &repaired);
             if (out) {
                 doc->source.charset = warta_arena_strdup(a, cs);
