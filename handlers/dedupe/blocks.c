@@ -66,24 +66,28 @@ static void fingerprint(struct warta_doc *doc, struct warta_block *b,
     const char *folded = warta_block_folded(doc, b, &flen);
     bp->exact = XXH3_64bits(folded, flen);
     bp->dup_of = -1;
-    /* Word starts, then one hash per 3-word window. */
+    /* One hash per word, then one per pair of neighbours by combining
+     * them: each word is read once. */
     size_t words = flen ? 1 : 0;
     for (size_t i = 0; i < flen; i++)
         words += folded[i] == ' ';
     bp->words = words;
     if (words < NEAR_MIN_WORDS)
         return;
-    size_t *starts = warta_arena_alloc(a, (words + 1) * sizeof(*starts));
-    size_t w = 0;
-    starts[w++] = 0;
-    for (size_t i = 0; i < flen; i++)
-        if (folded[i] == ' ')
-            starts[w++] = i + 1;
-    starts[w] = flen + 1;
     bp->n_shingles = words - 1;
     bp->shingles = warta_arena_alloc(a, bp->n_shingles * sizeof(uint64_t));
-    for (size_t i = 0; i + 1 < words; i++)
-        bp->shingles[i] = XXH3_64bits(folded + starts[i], starts[i + 2] - 1 - starts[i]);
+    uint64_t prev = 0;
+    size_t w = 0, start = 0;
+    for (size_t i = 0; i <= flen; i++) {
+        if (i < flen && folded[i] != ' ')
+            continue;
+        uint64_t h = XXH3_64bits(folded + start, i - start);
+        if (w > 0)
+            bp->shingles[w - 1] = (prev * 0x9E3779B97F4A7C15ULL) ^ ((h << 31) | (h >> 33));
+        prev = h;
+        w++;
+        start = i + 1;
+    }
     /* The sketch by insertion; the full sort waits until a candidate pair
      * needs it, which few blocks ever do. */
     for (size_t i = 0; i < bp->n_shingles; i++) {
