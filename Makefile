@@ -142,12 +142,14 @@ e2e: deps-check $(BUILD)/san/warta $(E2E_BINS)
 	@WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
 		sh tests/run.sh $(E2E_BINS)
 
-# The clang compile runs first but is counted like a test, so a clang
-# warning still ends in the "N passed, N failed" line CI reads.
+# The clang compile and the banned-function lint run first but count like
+# tests, so a failure still ends in the "N passed, N failed" line CI reads.
 test: deps-check $(BUILD)/gen/openapi_yaml.h $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS)
 	@clang_status=0; $(MAKE) --no-print-directory check-clang || clang_status=1; \
+	lint_status=0; $(MAKE) --no-print-directory lint || lint_status=1; \
 	WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
-		WARTA_CLANG_STATUS=$$clang_status sh tests/run.sh $(UNIT_BINS) $(E2E_BINS)
+		WARTA_CLANG_STATUS=$$clang_status WARTA_LINT_STATUS=$$lint_status \
+		sh tests/run.sh $(UNIT_BINS) $(E2E_BINS)
 
 bench: deps-check $(BUILD)/warta
 	@$(MAKE) --no-print-directory -C tests/bench BUILD=$(abspath $(BUILD)) SHARED=$(abspath $(SHARED))
@@ -165,6 +167,7 @@ bench-html: deps-check $(BUILD)/bench/html_speed
 
 lint:
 	@! grep -nE '\b(strcpy|sprintf|strtok|atoi|gets)\s*\(' $(LIB_SRCS) $(SERVER_SRCS) server/main.c \
+		$(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS) \
 		|| { echo "lint: banned function above"; exit 1; }
 	@echo "lint: no banned functions"
 

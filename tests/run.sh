@@ -59,13 +59,17 @@ show_tail() {
     echo "---- end of $1 ----"
 }
 
-# `make test` compiles everything with clang first and passes the result.
-case "${WARTA_CLANG_STATUS:-}" in
-'') ;;
-0) echo "ok    check-clang"; total_pass=$((total_pass + 1)) ;;
-*) echo "FAIL  check-clang (clang -Werror found warnings, above)"
-   total_fail=$((total_fail + 1)) ;;
-esac
+# `make test` runs the clang compile and the lint first and passes their
+# exit statuses: each counts as one test.
+gate() {
+    case "$2" in
+    '') ;;
+    0) echo "ok    $1"; total_pass=$((total_pass + 1)) ;;
+    *) echo "FAIL  $1 ($3, above)"; total_fail=$((total_fail + 1)) ;;
+    esac
+}
+gate check-clang "${WARTA_CLANG_STATUS:-}" "clang -Werror found warnings"
+gate lint "${WARTA_LINT_STATUS:-}" "a banned function is used"
 
 for bin in "$@"; do
     name=$(echo "$bin" | sed 's|^.*/tests/||; s|^build/||')
