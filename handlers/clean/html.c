@@ -421,8 +421,8 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
     return WARTA_OK;
 }
 
-/* Text of the subtree of a flattened (too deep) element is not in `own`;
- * the marking and scoring still work, and extraction reads it whole. */
+/* Text below a flattened (too deep) element is not in its `own`: the
+ * marking and scoring see less of it, but extraction reads it whole. */
 
 static void mark_and_sum(struct hx *h)
 {
@@ -494,9 +494,8 @@ static void mark_and_sum(struct hx *h)
     }
 }
 
-#ifndef WEIGHT_SCALE
+/* A +-25 class weight scales a candidate's score by +-25 %. */
 #define WEIGHT_SCALE 100.0f
-#endif
 
 static void init_candidate(struct hn *e)
 {
