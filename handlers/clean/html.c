@@ -722,10 +722,12 @@ static void flush(struct hx *h)
     }
     if (n) {
         /* Mostly links is a menu or a "read more" line, unless what is
-         * not a link is itself a real sentence or two. */
+         * not a link is itself a real sentence, or it is quoted matter
+         * (an embedded post signs off with linked name and date). */
         bool link_dense = h->btext && h->blink * 2 > h->btext &&
                           h->btext - h->blink < 50 &&
-                          type != WARTA_BLOCK_PREFORMATTED;
+                          type != WARTA_BLOCK_PREFORMATTED &&
+                          type != WARTA_BLOCK_QUOTE;
         if (link_dense) {
             if (doc->opts.explain)
                 record_removed(doc, warta_arena_strndup(doc->arena, t, n),
