@@ -152,7 +152,19 @@ static bool is_word(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+static const char *reason_of(const char *s, size_t len);
+
 const char *warta_boilerplate_reason(const char *s, size_t len)
+{
+    const char *r = reason_of(s, len);
+    /* "social-media-embed" is a quoted post in the story, not a share
+     * bar: embeds are content. */
+    if (r && !strcmp(r, "boilerplate:share") && has_stem(s, len, "embed"))
+        return NULL;
+    return r;
+}
+
+static const char *reason_of(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
