@@ -69,9 +69,6 @@ static const struct option_row options[] = {
      "memory per client connection for the request line and headers "
      "(431 beyond)",
      SCOPE_SERVE, NULL},
-    {"batch-max-lines", "WARTA_BATCH_MAX_LINES", OPT_INT, F(batch_max_lines),
-     1, 1000000, "1000", "most articles in one batch request", SCOPE_SERVE,
-     NULL},
     {"index", "WARTA_INDEX", OPT_STRING, F(index), 0, 0, "sqlite:",
      "near-duplicate index: sqlite:PATH (sqlite: = DATA_DIR/index.sqlite), "
      "memory, redis://HOST:PORT/DB, or none",

@@ -159,6 +159,9 @@ static struct server_req *create_req(struct MHD_Connection *conn,
     const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_TYPE);
     req->content_type = ct ? warta_arena_strdup(&req->arena, ct) : NULL;
+    const char *accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_ACCEPT);
+    req->accept = accept ? warta_arena_strdup(&req->arena, accept) : NULL;
     const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                   "X-Request-Id");
     if (rid && request_id_ok(rid))

@@ -31,7 +31,6 @@ struct warta_config {
     long max_html_depth;
     long max_html_attributes; /* per element */
     long max_json_depth;
-    long batch_max_lines;
     long fetch_timeout_ms;
     size_t fetch_max_bytes;
     long fetch_max_redirects;

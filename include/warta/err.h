@@ -25,7 +25,7 @@ enum warta_err {
     WARTA_ERR_OVERLOADED = 11,         /* 11: 503 a capacity cap was hit */
     WARTA_ERR_INTERNAL = 12,           /* 12: 500 a bug; details only logged */
     WARTA_ERR_TOO_COMPLEX = 13,        /* 13: 422 document over node/depth caps */
-    WARTA_ERR_NOT_ACCEPTABLE = 14,     /* 14: 406 unknown output format */
+    WARTA_ERR_NOT_ACCEPTABLE = 14,     /* 14: 406 Accept excludes the format */
     WARTA_ERR_INDEX_UNAVAILABLE = 15,  /* 15: 503 dedupe index unreachable */
     WARTA_ERR__LAST /* never use! */
 };

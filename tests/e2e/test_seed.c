@@ -113,6 +113,37 @@ static void test_seed_json(void **state)
     json_decref(req);
 }
 
+/* Content negotiation: the format's media type against Accept. */
+static void accept_case(const char *accept, const char *query, long status)
+{
+    char header[256], path[128];
+    snprintf(header, sizeof(header), "Accept: %s", accept);
+    snprintf(path, sizeof(path), "/v1/normalize%s", query);
+    const char *h[] = {"Content-Type: text/plain", header, NULL};
+    struct e2e_response r;
+    assert_int_equal(e2e_request(&server, "POST", path, h, seed, seed_len, &r), 0);
+    if (r.status != status)
+        fail_msg("Accept: %s %s: expected %ld, got %ld: %s", accept, query, status, r.status, r.body);
+    if (status == 406) {
+        assert_non_null(strstr(r.content_type, "application/problem+json"));
+        assert_non_null(strstr(r.body, "\"type\":\"not-acceptable\""));
+    }
+    e2e_response_free(&r);
+}
+
+static void test_accept_header(void **state)
+{
+    (void)state;
+    accept_case("application/json", "", 200);
+    accept_case("*/*", "", 200);
+    accept_case("application/*;q=0.5, text/html", "", 200);
+    accept_case("text/html", "", 406);
+    accept_case("application/json;q=0, text/html", "", 406);
+    accept_case("text/*", "?format=text", 200);
+    accept_case("application/json", "?format=text", 406);
+    accept_case("application/ld+json", "?format=jsonld", 200);
+}
+
 static void test_seed_cli(void **state)
 {
     (void)state;
@@ -141,6 +172,7 @@ int main(void)
         cmocka_unit_test(test_seed_raw_text),
         cmocka_unit_test(test_seed_json),
         cmocka_unit_test(test_seed_cli),
+        cmocka_unit_test(test_accept_header),
     };
     return cmocka_run_group_tests_name("seed", tests, setup, teardown);
 }
