@@ -269,21 +269,26 @@ static void detect_language(struct warta_doc *doc, const struct warta_env *env)
         doc->language = code;
 }
 
-/* "2023-05-08T16:46:00" read where the language implies one zone gets
- * that zone's offset. */
-static void apply_default_offset(struct warta_doc *doc)
+/* A time read without a zone ("2023-05-08T16:46:00") gets the offset its
+ * language implies where there is one (Malay: UTC+8). Otherwise only the
+ * date is kept, with a warning: RFC 3339 has no zone-less times, and an
+ * invented offset would move the story by hours. */
+static void settle_zones(struct warta_doc *doc)
 {
     const struct warta_lang *l = warta_lang_find(doc->language);
     const char **fields[] = {&doc->published_at, &doc->modified_at};
-    if (!l || !l->has_default_offset)
-        return;
     for (size_t i = 0; i < 2; i++) {
         const char *v = *fields[i];
         if (!v || strlen(v) != 19)
             continue; /* no time, or already zoned */
-        int off = l->default_offset_minutes, a = off < 0 ? -off : off;
-        *fields[i] = warta_arena_printf(doc->arena, "%s%c%02d:%02d", v,
-                                        off < 0 ? '-' : '+', a / 60, a % 60);
+        if (l && l->has_default_offset) {
+            int off = l->default_offset_minutes, a = off < 0 ? -off : off;
+            *fields[i] = warta_arena_printf(doc->arena, "%s%c%02d:%02d", v,
+                                            off < 0 ? '-' : '+', a / 60, a % 60);
+        } else {
+            *fields[i] = warta_arena_strndup(doc->arena, v, 10);
+            warta_doc_warn(doc, "time-zone-unknown");
+        }
     }
 }
 
@@ -296,6 +301,6 @@ enum warta_err warta_metadata_run(struct warta_doc *doc,
     from_roles(doc);
     derive_body(doc);
     detect_language(doc, env);
-    apply_default_offset(doc);
+    settle_zones(doc);
     return WARTA_OK;
 }

@@ -20,7 +20,7 @@ const struct warta_stage warta_stages[] = {
     {NULL, NULL, NULL},
 };
 
-static int64_t now_usec(void)
+int64_t warta_now_usec(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -37,9 +37,10 @@ enum warta_err warta_pipeline_run(struct warta_doc *doc,
             st++;
     }
     for (; st->name; st++) {
-        int64_t t0 = now_usec();
+        int64_t t0 = warta_now_usec();
+        doc->stage_started_usec = t0;
         enum warta_err rc = st->run(doc, env, err);
-        int64_t usec = now_usec() - t0;
+        int64_t usec = warta_now_usec() - t0;
         warta_metrics_stage((size_t)(st - warta_stages), usec, 1);
         if (doc->n_timings < WARTA_MAX_STAGES) {
             doc->timings[doc->n_timings].stage = st->name;
@@ -57,9 +58,9 @@ enum warta_err warta_pipeline_run(struct warta_doc *doc,
     for (st = warta_stages; st->name; st++) {
         if (!st->commit)
             continue;
-        int64_t t0 = now_usec();
+        int64_t t0 = warta_now_usec();
         st->commit(doc, env);
-        int64_t usec = now_usec() - t0;
+        int64_t usec = warta_now_usec() - t0;
         warta_metrics_stage((size_t)(st - warta_stages), usec, 0);
         for (size_t i = 0; i < doc->n_timings; i++)
             if (doc->timings[i].stage == st->name)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json_writer.h"
+#include "warta/pipeline.h"
 #include "warta/render.h"
 
 static void strlist(struct json_writer *w, const char *key,
@@ -169,6 +170,9 @@ char *warta_render_native(const struct warta_doc *doc, size_t *len)
         jw_key(&w, doc->timings[i].stage);
         jw_int(&w, doc->timings[i].usec);
     }
+    /* Render is still running: its time up to this last key. */
+    jw_key(&w, "render");
+    jw_int(&w, doc->stage_started_usec ? warta_now_usec() - doc->stage_started_usec : 0);
     jw_object_end(&w);
     jw_object_end(&w);
     jw_raw(&w, "\n", 1);

@@ -171,6 +171,9 @@ struct warta_doc {
 
     struct warta_timing timings[WARTA_MAX_STAGES];
     size_t n_timings;
+    /* Monotonic start of the running stage (µs), so render can report its
+     * own time inside the output it is writing. */
+    int64_t stage_started_usec;
 
     /* Set by render: the response body (malloc'd, NUL-terminated, ending
      * in a newline) and its media type; freed by warta_doc_release() unless

@@ -46,6 +46,9 @@ enum warta_err warta_pipeline_run(struct warta_doc *doc,
                                   const struct warta_env *env,
                                   const char *first, struct warta_error *err);
 
+/* CLOCK_MONOTONIC in microseconds: the clock of `timings`. */
+int64_t warta_now_usec(void);
+
 /* Opens langid, the index named by cfg->index and the fetcher. */
 enum warta_err warta_env_open(struct warta_env *env,
                               const struct warta_config *cfg,
