@@ -200,6 +200,8 @@ struct hx {
     size_t len, bcap;
     unsigned blink, btext;
     long owner;
+    bool body_seen;         /* a body block was emitted */
+    const char *title;      /* the page's <title> text, or NULL */
 };
 
 static size_t text_weight(const xmlChar *s, unsigned *commas)
@@ -384,6 +386,7 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
                 e->reason = e->tag->reason;
             if (fl & F_JUNK)
                 e->drop = true;
+
             h->n++;
             /* Deeper than max-html-depth: the subtree still counts as
              * text of this element, but its structure is not followed. */
@@ -671,14 +674,17 @@ static void flush(struct hx *h)
     struct warta_doc *doc = h->doc;
     enum warta_block_type type = WARTA_BLOCK_PARAGRAPH;
     enum warta_block_role role = WARTA_ROLE_BODY;
-    bool pre = false;
+    bool pre = false, title_check = false;
     for (long a = h->owner; a >= 0; a = h->el[a].parent) {
         unsigned fl = h->el[a].tag ? h->el[a].tag->flags : 0;
         if (h->el[a].picked)
             break;
         if (fl & F_H1) {
+            /* The headline sits above the text; an <h1> after body text
+             * is a section heading of a page that misuses it. */
             type = WARTA_BLOCK_HEADING;
-            role = WARTA_ROLE_TITLE;
+            role = h->body_seen ? WARTA_ROLE_SUBHEAD : WARTA_ROLE_TITLE;
+            title_check = true;
             break;
         }
         if (fl & F_HEADING) {
@@ -720,6 +726,9 @@ static void flush(struct hx *h)
         t = pre ? warta_text_normalize_lines(doc->arena, h->buf, h->len, &n)
                 : warta_text_normalize(doc->arena, h->buf, h->len, &n);
     }
+    if (n && title_check && role == WARTA_ROLE_SUBHEAD && h->title &&
+        memmem(h->title, strlen(h->title), t, n))
+        role = WARTA_ROLE_TITLE; /* the headline, late but unmistakable */
     if (n) {
         /* Mostly links is a menu or a "read more" line, unless what is
          * not a link is itself a real sentence, or it is quoted matter
@@ -735,6 +744,7 @@ static void flush(struct hx *h)
         } else {
             struct warta_block *b = warta_doc_add_block(doc, type, t, n);
             b->role = role;
+            h->body_seen |= role == WARTA_ROLE_BODY && n >= 80;
         }
     }
     h->len = 0;
@@ -946,6 +956,20 @@ static void explain_removed(struct hx *h)
     free(inside);
 }
 
+/* The <title> text (head is not walked: it holds no body text). */
+static const char *page_title(const xmlNode *root)
+{
+    for (const xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "head"))
+            continue;
+        for (const xmlNode *t = c->children; t; t = t->next)
+            if (t->type == XML_ELEMENT_NODE && !strcmp((const char *)t->name, "title") &&
+                t->children && t->children->type == XML_TEXT_NODE)
+                return (const char *)t->children->content;
+    }
+    return NULL;
+}
+
 static void free_html(void *p)
 {
     xmlFreeDoc(p);
@@ -996,6 +1020,7 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     xmlNode *root = xmlDocGetRootElement(x);
     if (!root)
         goto out;
+    h.title = page_title(root);
     rc = collect(&h, root, err);
     if (rc != WARTA_OK)
         goto out;
