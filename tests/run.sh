@@ -29,6 +29,12 @@ CMOCKA_MESSAGE_OUTPUT=stdout
 export CMOCKA_MESSAGE_OUTPUT
 
 mkdir -p "$TEST_LOG_DIR"
+# Servers started by e2e tests log here (tests/support/e2e.c); kept until
+# the next run so a failure can be read after the fact.
+WARTA_E2E_LOG_DIR="$(cd "$TEST_LOG_DIR" && pwd)/servers"
+rm -rf "$WARTA_E2E_LOG_DIR"
+mkdir -p "$WARTA_E2E_LOG_DIR"
+export WARTA_E2E_LOG_DIR
 total_pass=0
 total_fail=0
 

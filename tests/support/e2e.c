@@ -26,26 +26,31 @@
 #define MAX_ARGS          64
 #define MAX_LOGS          256
 
-/* Logs of servers that stopped cleanly are removed at exit; the others
- * stay for diagnosis (their path is printed). */
-static char clean_logs[MAX_LOGS][256];
-static int n_clean_logs;
-static int cleanup_registered;
+/* Server logs go to $WARTA_E2E_LOG_DIR when set (tests/run.sh points it
+ * at build/test-logs/servers, emptied at each run) and stay there for
+ * diagnosis. Otherwise they go to $TMPDIR and are removed when the test
+ * exits, unless WARTA_E2E_KEEP_LOGS=1. */
+static char logs[MAX_LOGS][256];
+static int n_logs;
 
-static void remove_clean_logs(void)
+static void remove_logs(void)
 {
-    for (int i = 0; i < n_clean_logs; i++)
-        unlink(clean_logs[i]);
+    const char *keep = getenv("WARTA_E2E_KEEP_LOGS");
+    if (keep && *keep && strcmp(keep, "0") != 0)
+        return;
+    const char *dir = getenv("WARTA_E2E_LOG_DIR");
+    if (dir && *dir)
+        return;
+    for (int i = 0; i < n_logs; i++)
+        unlink(logs[i]);
 }
 
-static void note_clean_log(const char *path)
+static void note_log(const char *path)
 {
-    if (!cleanup_registered) {
-        atexit(remove_clean_logs);
-        cleanup_registered = 1;
-    }
-    if (n_clean_logs < MAX_LOGS)
-        snprintf(clean_logs[n_clean_logs++], sizeof(clean_logs[0]), "%s", path);
+    if (n_logs == 0)
+        atexit(remove_logs);
+    if (n_logs < MAX_LOGS)
+        snprintf(logs[n_logs++], sizeof(logs[0]), "%s", path);
 }
 
 static long long now_ms(void)
@@ -196,15 +201,20 @@ int e2e_server_start(struct e2e_server *s, const char *const *args,
     setenv("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0", 0);
     setenv("UBSAN_OPTIONS", "print_stacktrace=1", 0);
 
-    const char *tmp = getenv("TMPDIR");
-    snprintf(s->log_path, sizeof(s->log_path), "%s/warta-e2e-XXXXXX.log",
-             tmp && *tmp ? tmp : "/tmp");
+    const char *dir = getenv("WARTA_E2E_LOG_DIR");
+    if (!dir || !*dir)
+        dir = getenv("TMPDIR");
+    int n = snprintf(s->log_path, sizeof(s->log_path),
+                     "%s/warta-e2e-XXXXXX.log", dir && *dir ? dir : "/tmp");
+    if (n < 0 || (size_t)n >= sizeof(s->log_path)) /* too deep a path */
+        snprintf(s->log_path, sizeof(s->log_path), "/tmp/warta-e2e-XXXXXX.log");
     int logfd = mkstemps(s->log_path, 4);
     if (logfd < 0) {
         fprintf(stderr, "e2e: cannot create %s: %s\n", s->log_path,
                 strerror(errno));
         return -1;
     }
+    note_log(s->log_path);
 
     /* Ours first: the option parser applies flags in order, so the
      * caller's --index or --bind replaces these. */
@@ -332,8 +342,6 @@ int e2e_server_stop(struct e2e_server *s)
     }
     if (status != 0)
         dump_log(s, "server exited non-zero");
-    else
-        note_clean_log(s->log_path);
     return status;
 }
 
