@@ -178,6 +178,7 @@ struct hn {
 /* Class/id verdicts by attribute text: pages repeat a few class names
  * thousands of times, so each distinct one is matched once. */
 #define VERDICT_SLOTS 1024
+#define PRESIZE_MAX (1u << 18) /* elements reserved up front, at most */
 
 struct verdict {
     uint64_t key; /* 0 = empty */
@@ -473,8 +474,8 @@ static void mark_and_sum(struct hx *h)
             continue;
         /* An element holding most of the page's prose is the page,
          * whatever its class says ("main has-sidebar"). */
-        if ((e->prose > 300 && e->prose * 2 > page) ||
-            (e->raw > 300 && e->raw * 10 > page_raw * 7))
+        if ((e->prose > 300 && (uint64_t)e->prose * 2 > page) ||
+            (e->raw > 300 && (uint64_t)e->raw * 10 > (uint64_t)page_raw * 7))
             continue;
         e->drop = e->dropped_here = true;
     }
@@ -1015,7 +1016,11 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     size_t lt = 64;
     for (const char *p = utf8, *e = utf8 + len; (p = memchr(p, '<', (size_t)(e - p))); p++)
         lt++;
+    /* ...but a page of bare '<' must not reserve gigabytes: past a
+     * generous size the array grows as elements really appear. */
     h.cap = lt < h.max_nodes ? lt : h.max_nodes + 1;
+    if (h.cap > PRESIZE_MAX)
+        h.cap = PRESIZE_MAX;
     h.el = warta_xmalloc(h.cap * sizeof(*h.el));
     xmlNode *root = xmlDocGetRootElement(x);
     if (!root)

@@ -223,6 +223,32 @@ static void deep_jsonld(void **state)
     assert_int_equal(run("deeply nested JSON-LD", &g, &env, &err), WARTA_OK);
 }
 
+static void many_void_elements(void **state)
+{
+    (void)state;
+    struct gen g = {0};
+    puts_(&g, "<html><body>");
+    puts_(&g, article);
+    repeat(&g, "<br>", 2500000); /* 10 MB, past the default 2M-node cap */
+    puts_(&g, "</body></html>");
+    struct warta_error err;
+    assert_int_equal(run("2.5M <br> (node cap)", &g, &env, &err),
+                     WARTA_ERR_TOO_COMPLEX);
+}
+
+static void bare_angle_brackets(void **state)
+{
+    (void)state;
+    struct gen g = {0};
+    puts_(&g, "<html><body>");
+    puts_(&g, article);
+    repeat(&g, "< ", 4000000);
+    puts_(&g, "</body></html>");
+    struct warta_error err;
+    enum warta_err rc = run("8 MB of '< '", &g, &env, &err);
+    assert_true(rc == WARTA_OK || rc == WARTA_ERR_NO_CONTENT);
+}
+
 static void node_cap(void **state)
 {
     (void)state;
@@ -273,6 +299,7 @@ int main(void)
         cmocka_unit_test(sibling_paragraphs),
         cmocka_unit_test(huge_text_node),  cmocka_unit_test(many_attributes),
         cmocka_unit_test(huge_jsonld),     cmocka_unit_test(deep_jsonld),
+        cmocka_unit_test(many_void_elements), cmocka_unit_test(bare_angle_brackets),
         cmocka_unit_test(node_cap),        cmocka_unit_test(depth_cap),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
