@@ -128,6 +128,7 @@ struct gather {
     const char *meta[M__COUNT];
     struct warta_strlist article_tags; /* article:tag, one per meta */
     const char *title, *h1, *canonical, *html_lang, *time_pub;
+    xmlNode *h1_node;
     const char *time_any;
     size_t n_h1;
     struct warta_strlist rel_authors, byline_authors;
@@ -528,8 +529,10 @@ static void visit(struct gather *g, xmlNode *n)
         return;
     }
     if (!strcmp(name, "h1")) {
-        if (!g->n_h1++)
+        if (!g->n_h1++) {
             g->h1 = node_text(a, n, 1024);
+            g->h1_node = n;
+        }
         return;
     }
     const char *rel = get_attr(n, "rel");
@@ -600,6 +603,60 @@ static void walk(struct gather *g, xmlNode *root)
             break;
         n = n->next;
     }
+}
+
+/* A date line printed near the headline: the text of the next few
+ * elements after the first <h1> (and the element just before it), each
+ * short enough to be a date line and not a paragraph. */
+static const char *date_near_title(struct gather *g)
+{
+    xmlNode *h1 = g->h1_node;
+    if (!h1)
+        return NULL;
+    struct warta_arena *a = g->doc->arena;
+    xmlNode *prev = h1->prev;
+    while (prev && prev->type != XML_ELEMENT_NODE)
+        prev = prev->prev;
+    if (prev) {
+        const char *t = node_text(a, prev, 128);
+        size_t l = t ? strlen(t) : 0;
+        const char *d = l >= 6 && l < 100 ? warta_parse_date(a, t, l) : NULL;
+        if (d)
+            return d;
+    }
+    /* Document order after the h1's subtree, iteratively. */
+    xmlNode *n = h1;
+    for (int seen = 0; seen < 40;) {
+        while (n && !n->next)
+            n = n->parent;
+        if (!n)
+            return NULL;
+        n = n->next;
+        /* descend to the first leaf-most element of this subtree, one
+         * element at a time */
+        for (;;) {
+            if (n->type == XML_ELEMENT_NODE) {
+                seen++;
+                if (!strcmp((const char *)n->name, "script") ||
+                    !strcmp((const char *)n->name, "style"))
+                    break;
+                const char *t = node_text(a, n, 128);
+                size_t l = t ? strlen(t) : 0;
+                if (l >= 6 && l < 100) {
+                    const char *d = warta_parse_date(a, t, l);
+                    if (d)
+                        return d;
+                    break; /* short and no date: skip its subtree */
+                }
+                if (l >= 100 && n->children) {
+                    n = n->children;
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+    return NULL;
 }
 
 /* --- field rules ---------------------------------------------------------- */
@@ -853,6 +910,8 @@ void warta_metadata_from_html(struct warta_doc *doc)
         for (size_t i = 0; i < 4 && !doc->canonical_url; i++)
             doc->canonical_url = resolve_url(doc, v[i]);
     }
+    if (!doc->published_at)
+        doc->published_at = date_near_title(&g);
     if (!doc->published_at) {
         const char *v[] = {doc->source.final_url, doc->source.url,
                            doc->canonical_url, doc->base_url};

@@ -227,6 +227,20 @@ static void date_priorities(void **state)
     done(p);
 }
 
+static void date_near_title_beats_url(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><body><article><h1>Banjir rendam tiga kecamatan</h1>"
+        "<div class=\"info\"><span>Redaksi</span></div>"
+        "<div class=\"date\">Senin, 2 Oktober 2023 14:30 WIB</div>"
+        "<p>Hujan deras sejak pagi membuat sungai meluap dan merendam ratusan rumah warga.</p>"
+        "</article></body></html>",
+        "https://news.example.id/2020/01/01/banjir/");
+    assert_str(p->doc.published_at, "2023-10-02T14:30:00+07:00");
+    done(p);
+}
+
 static void description_site_language(void **state)
 {
     (void)state;
@@ -283,6 +297,7 @@ int main(void)
         cmocka_unit_test(title_suffix),
         cmocka_unit_test(canonical_resolved_and_utm_dropped),
         cmocka_unit_test(date_priorities),
+        cmocka_unit_test(date_near_title_beats_url),
         cmocka_unit_test(description_site_language),
         cmocka_unit_test(fields_already_set_are_kept),
         cmocka_unit_test(no_html_is_a_no_op),
