@@ -42,19 +42,11 @@ static void take_caption(struct warta_doc *doc, const struct warta_block *b)
 {
     struct warta_str s = warta_str_make(b->text, b->len);
     const char *caption = b->text, *credit = NULL;
-    if (s.len && s.p[s.len - 1] == ')') {
-        size_t depth = 0, i = s.len;
-        while (i > 0) {
-            i--;
-            if (s.p[i] == ')')
-                depth++;
-            else if (s.p[i] == '(' && --depth == 0)
-                break;
-        }
-        if (depth == 0 && s.p[i] == '(') {
-            credit = clean_credit(doc, warta_str_trim(warta_str_make(s.p + i + 1, s.len - i - 2)));
-            caption = dup_str(doc, warta_str_trim(warta_str_make(s.p, i)));
-        }
+    long open = warta_str_trailing_parens(s);
+    if (open >= 0) {
+        size_t i = (size_t)open;
+        credit = clean_credit(doc, warta_str_trim(warta_str_make(s.p + i + 1, s.len - i - 2)));
+        caption = dup_str(doc, warta_str_trim(warta_str_make(s.p, i)));
     }
     /* The HTML extractor may have added the image already (with its URL). */
     for (size_t i = 0; i < doc->n_images; i++) {

@@ -168,18 +168,10 @@ static bool is_furniture(struct warta_str s)
  * returns the offset of '(' or 0. */
 static size_t caption_credit(struct warta_str s)
 {
-    if (s.len < 8 || s.p[s.len - 1] != ')')
+    long open = s.len < 8 ? -1 : warta_str_trailing_parens(s);
+    if (open <= 0)
         return 0;
-    size_t depth = 0, i = s.len;
-    while (i > 0) {
-        i--;
-        if (s.p[i] == ')')
-            depth++;
-        else if (s.p[i] == '(' && --depth == 0)
-            break;
-    }
-    if (depth != 0 || i == 0)
-        return 0;
+    size_t i = (size_t)open;
     struct warta_str inner = warta_str_trim(warta_str_make(s.p + i + 1, s.len - i - 2));
     if (inner.len < 3 || inner.len > 80)
         return 0;

@@ -131,6 +131,21 @@ long warta_str_ifind(struct warta_str s, const char *needle)
     return -1;
 }
 
+long warta_str_trailing_parens(struct warta_str s)
+{
+    if (!s.len || s.p[s.len - 1] != ')')
+        return -1;
+    size_t depth = 0, i = s.len;
+    while (i > 0) {
+        i--;
+        if (s.p[i] == ')')
+            depth++;
+        else if (s.p[i] == '(' && --depth == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
 size_t warta_utf8_length(const char *p, size_t len)
 {
     size_t count = 0;

@@ -37,6 +37,11 @@ bool warta_str_iends(struct warta_str s, const char *suffix);
 /* Offset of needle in s (ASCII case-insensitive) or -1. */
 long warta_str_ifind(struct warta_str s, const char *needle);
 
+/* Offset of the '(' that opens the parenthesis closing s ("caption
+ * (ANTARA/Name)" -> the offset of "(ANTARA"), or -1 when s does not end
+ * with a balanced ')'. */
+long warta_str_trailing_parens(struct warta_str s);
+
 /* Number of Unicode code points (invalid bytes count as one each). */
 size_t warta_utf8_length(const char *p, size_t len);
 
