@@ -26,8 +26,10 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 
 #include "warta/config.h"
+#include "warta/lang.h"
 #include "warta/str.h"
 #include "warta/unicode.h"
 
@@ -200,6 +202,8 @@ struct hx {
     char *buf;
     size_t len, bcap;
     unsigned blink, btext;
+    unsigned blinks;        /* <a> elements in the block */
+    const char *bhref;      /* the first one's href */
     long owner;
     bool body_seen;         /* a body block was emitted */
     const char *title;      /* the page's <title> text, or NULL */
@@ -651,6 +655,39 @@ static void record_removed(struct warta_doc *doc, const char *text,
     r->duplicate_of = -1;
 }
 
+/* A line that introduces a related-article link ("Baca juga: ...",
+ * "Read also - ..."), by the prefixes of the language tables. */
+static bool related_line(const char *t, size_t n)
+{
+    size_t nl;
+    const struct warta_lang *const *langs = warta_langs(&nl);
+    for (size_t l = 0; l < nl; l++) {
+        for (const char *const *p = langs[l]->related_prefixes; p && *p; p++) {
+            size_t pl = strlen(*p);
+            if (pl >= n || strncasecmp(t, *p, pl))
+                continue;
+            size_t i = pl;
+            while (i < n && t[i] == ' ')
+                i++;
+            if (i < n && (t[i] == ':' || t[i] == '-'))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A link target made absolute against the page's URL when there is one. */
+static const char *link_url(struct warta_doc *doc, const char *href)
+{
+    if (!href || !*href)
+        return NULL;
+    const char *base = doc->source.final_url ? doc->source.final_url : doc->base_url;
+    xmlChar *abs = base ? xmlBuildURI((const xmlChar *)href, (const xmlChar *)base) : NULL;
+    const char *u = warta_arena_strdup(doc->arena, abs ? (const char *)abs : href);
+    xmlFree(abs);
+    return u;
+}
+
 /* Printable ASCII words separated by single spaces, nothing to trim. */
 static bool plain_ascii(const char *p, size_t n)
 {
@@ -669,7 +706,8 @@ static void flush(struct hx *h)
 {
     if (!h->len) {
         h->owner = -1;
-        h->blink = h->btext = 0;
+        h->blink = h->btext = h->blinks = 0;
+        h->bhref = NULL;
         return;
     }
     struct warta_doc *doc = h->doc;
@@ -738,7 +776,12 @@ static void flush(struct hx *h)
                           h->btext - h->blink < 50 &&
                           type != WARTA_BLOCK_PREFORMATTED &&
                           type != WARTA_BLOCK_QUOTE;
-        if (link_dense) {
+        if (link_dense && h->blinks == 1 && related_line(t, n)) {
+            /* "Baca juga: <a>...</a>": kept for the role rules, which
+             * turn it into a `related` entry with this link. */
+            struct warta_block *b = warta_doc_add_block(doc, type, t, n);
+            b->url = link_url(doc, h->bhref);
+        } else if (link_dense) {
             if (doc->opts.explain)
                 record_removed(doc, warta_arena_strndup(doc->arena, t, n),
                                "link-dense");
@@ -750,7 +793,8 @@ static void flush(struct hx *h)
     }
     h->len = 0;
     h->owner = -1;
-    h->blink = h->btext = 0;
+    h->blink = h->btext = h->blinks = 0;
+    h->bhref = NULL;
 }
 
 static bool inside_link(const struct hx *h, const xmlNode *n)
@@ -800,6 +844,14 @@ static char *subtree_text(struct hx *h, xmlNode *root, bool inline_only,
     return t;
 }
 
+static const char *href_of(const xmlNode *n)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (!strcmp((const char *)a->name, "href") && a->children)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
 /* Step 5: blocks from one picked container, skipping boilerplate. */
 static void extract(struct hx *h, xmlNode *root)
 {
@@ -819,6 +871,10 @@ static void extract(struct hx *h, xmlNode *root)
                     flush(h);
                 else if (fl & F_CELL)
                     buf_add(h, " ", 1);
+                if (fl & F_A) {
+                    if (!h->blinks++)
+                        h->bhref = href_of(n);
+                }
                 descend = true;
             }
         } else if ((n->type == XML_TEXT_NODE ||
