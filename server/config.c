@@ -84,6 +84,11 @@ static const struct option_row options[] = {
     {"index-retention-days", "WARTA_INDEX_RETENTION_DAYS", OPT_INT,
      F(index_retention_days), 1, 36500, "30",
      "index entries older than this are pruned", SCOPE_ALL, NULL},
+    {"index-timeout", "WARTA_INDEX_TIMEOUT", OPT_DURATION, F(index_timeout_ms),
+     10, 60000, "200ms",
+     "Redis connect and reply timeout; past it the article is still served, "
+     "with the warning index-unavailable",
+     SCOPE_ALL, NULL},
     {"max-html-nodes", "WARTA_MAX_HTML_NODES", OPT_SIZE, F(max_html_nodes),
      1000, 100000000, "2000000",
      "most HTML elements in one page (422 document-too-complex beyond)",

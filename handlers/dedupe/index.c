@@ -71,6 +71,7 @@ static enum warta_err open_sqlite(struct warta_index **out, const char *rest,
 /* redis://[[user]:password@]host[:port][/db]; host may be [v6]. The
  * URL is not echoed in errors: it may hold a password. */
 static enum warta_err open_redis(struct warta_index **out, const char *spec,
+                                 long timeout_ms,
                                  struct warta_error *err)
 {
     const char *p = spec + strlen("redis://");
@@ -126,7 +127,7 @@ static enum warta_err open_redis(struct warta_index **out, const char *spec,
     if (*p != '\0')
         goto bad;
     return warta_index_redis_open(out, host, (int)port, (int)db, user, pass,
-                                  err);
+                                  timeout_ms, err);
 bad:
     return warta_error_set(err, WARTA_ERR_INTERNAL,
                            "malformed --index redis URL: expected "
@@ -147,7 +148,7 @@ enum warta_err warta_index_open(struct warta_index **out,
     else if (!strncmp(spec, "sqlite:", 7))
         rc = open_sqlite(out, spec + 7, cfg, err);
     else if (!strncmp(spec, "redis://", 8))
-        rc = open_redis(out, spec, err);
+        rc = open_redis(out, spec, cfg->index_timeout_ms, err);
     else
         return warta_error_set(err, WARTA_ERR_INTERNAL,
                                "unknown --index %s: use sqlite:PATH, "

@@ -60,6 +60,7 @@ enum warta_err warta_index_sqlite_open(struct warta_index **out,
 enum warta_err warta_index_redis_open(struct warta_index **out,
                                       const char *host, int port, int db,
                                       const char *user, const char *password,
+                                      long timeout_ms,
                                       struct warta_error *err);
 
 /* The block values within `radius` bits of `value` (itself first) into

@@ -38,7 +38,6 @@
 #include "warta/simhash.h"
 
 #define PREFIX "warta:"
-#define IO_TIMEOUT_MS 200
 #define RECONNECT_MS 500
 #define PRUNE_BATCH 1000
 
@@ -50,6 +49,7 @@ struct redis_index {
     char user[128], password[256];
     int port, db;
     int64_t last_attempt_ms;
+    long timeout_ms; /* --index-timeout */
     bool was_up; /* for logging state changes once */
 };
 
@@ -111,7 +111,7 @@ static redisContext *conn_locked(struct redis_index *r)
     if (r->last_attempt_ms && now - r->last_attempt_ms < RECONNECT_MS)
         return NULL;
     r->last_attempt_ms = now;
-    struct timeval tv = {0, IO_TIMEOUT_MS * 1000};
+    struct timeval tv = {r->timeout_ms / 1000, (r->timeout_ms % 1000) * 1000};
     redisContext *c = redisConnectWithTimeout(r->host, r->port, tv);
     if (!c)
         return NULL;
@@ -384,10 +384,11 @@ static const struct warta_index_ops red_ops = {
 enum warta_err warta_index_redis_open(struct warta_index **out,
                                       const char *host, int port, int db,
                                       const char *user, const char *password,
-                                      struct warta_error *err)
+                                      long timeout_ms, struct warta_error *err)
 {
     (void)err;
     struct redis_index *r = warta_xcalloc(1, sizeof(*r));
+    r->timeout_ms = timeout_ms;
     r->base.ops = &red_ops;
     pthread_mutex_init(&r->lock, NULL);
     snprintf(r->host, sizeof(r->host), "%s", host);
