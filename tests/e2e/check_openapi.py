@@ -468,6 +468,8 @@ def cases(seed, up):
         ("pdf", "POST", "/v1/normalize", {"Content-Type": "application/pdf"},
          b"%PDF-1.4", 415),
         ("no-content-type", "POST", "/v1/normalize", {}, seed, 415),
+        ("accept-excludes-format", "POST", "/v1/normalize",
+         {"Content-Type": "text/plain", "Accept": "text/html"}, seed, 406),
         ("unknown-charset", "POST", "/v1/normalize",
          {"Content-Type": "text/plain; charset=klingon"}, seed, 415),
         ("too-large", "POST", "/v1/normalize", text, big, 413),
@@ -480,9 +482,8 @@ def cases(seed, up):
     ]
 
 
-# Slugs no request can reach on purpose: a 500 is a bug, and no code path
-# answers 406 yet (reserved for Accept negotiation).
-UNREACHABLE_SLUGS = {"internal-error", "not-acceptable"}
+# Slugs no request can reach on purpose: a 500 is a bug.
+UNREACHABLE_SLUGS = {"internal-error"}
 
 
 def check_overload(checker, server, up):
