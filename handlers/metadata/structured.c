@@ -128,6 +128,7 @@ struct gather {
     const char *meta[M__COUNT];
     struct warta_strlist article_tags; /* article:tag, one per meta */
     const char *title, *h1, *canonical, *html_lang, *time_pub;
+    const char *base_href; /* <base href>, which relative links follow */
     xmlNode *h1_node;
     const char *time_any;
     size_t n_h1;
@@ -517,6 +518,10 @@ static void visit(struct gather *g, xmlNode *n)
         }
         return;
     }
+    if (!strcmp(name, "base") && !g->base_href) {
+        g->base_href = clean(a, get_attr(n, "href"));
+        return;
+    }
     if (!strcmp(name, "title") && !g->title) {
         g->title = node_text(a, n, 1024);
         return;
@@ -732,15 +737,22 @@ static const char *date_from_url(struct warta_arena *a, const char *url)
     return NULL;
 }
 
-/* Resolves against the page's URL and drops utm_* tracking parameters. */
-static const char *resolve_url(struct warta_doc *doc, const char *href)
+/* Resolves against the page's <base href> and URL and drops utm_*
+ * tracking parameters. */
+static const char *resolve_url(struct warta_doc *doc, const char *base_href,
+                               const char *href)
 {
     if (!href || !*href)
         return NULL;
-    const char *base = doc->source.final_url ? doc->source.final_url
+    const char *page = doc->source.final_url ? doc->source.final_url
                        : doc->source.url     ? doc->source.url
                                              : doc->base_url;
+    xmlChar *base_abs = base_href ? xmlBuildURI((const xmlChar *)base_href,
+                                                (const xmlChar *)page)
+                                  : NULL;
+    const char *base = base_abs ? (const char *)base_abs : page;
     xmlChar *abs = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+    xmlFree(base_abs);
     const char *u = abs ? (const char *)abs : href;
     if (strncmp(u, "http://", 7) && strncmp(u, "https://", 8)) {
         xmlFree(abs);
@@ -896,7 +908,7 @@ void warta_metadata_from_html(struct warta_doc *doc)
             cap = m[M_OG_IMAGE_ALT];
             credit = NULL;
         }
-        img = resolve_url(doc, img);
+        img = resolve_url(doc, g.base_href, img);
         if (img)
             warta_doc_add_image(doc, img, cap, credit);
     }
@@ -908,7 +920,7 @@ void warta_metadata_from_html(struct warta_doc *doc)
     if (!doc->canonical_url) {
         const char *v[] = {g.canonical, m[M_OG_URL], g.ld.canonical, g.ld.url};
         for (size_t i = 0; i < 4 && !doc->canonical_url; i++)
-            doc->canonical_url = resolve_url(doc, v[i]);
+            doc->canonical_url = resolve_url(doc, g.base_href, v[i]);
     }
     if (!doc->published_at)
         doc->published_at = date_near_title(&g);

@@ -197,6 +197,11 @@ static void canonical_resolved_and_utm_dropped(void **state)
         "https://www.example.com/some/page");
     assert_str(p->doc.canonical_url, "https://www.example.com/news/2023/story.html?id=7");
     done(p);
+    p = parse("<html><head><base href=\"https://cdn.example.org/site/\">"
+              "<link rel=\"canonical\" href=\"story\"></head></html>",
+              "https://www.example.com/x");
+    assert_str(p->doc.canonical_url, "https://cdn.example.org/site/story");
+    done(p);
     p = parse("<html><head><meta property=\"og:url\" content=\"https://ex.com/a?utm_campaign=z\">"
               "</head></html>",
               NULL);
