@@ -32,12 +32,20 @@ static const struct warta_lex_entry *candidates(enum warta_lex cat,
     return warta_lex_bucket(cat, (unsigned char)s.p[0], n);
 }
 
-/* Case-insensitive equality ignoring trailing punctuation and spaces. */
+static struct warta_str strip_trailing_punct(struct warta_str s)
+{
+    while (s.len && s.p[s.len - 1] && strchr(" .:!|>\xC2\xBB", s.p[s.len - 1]))
+        s.len--;
+    return s;
+}
+
+/* Case-insensitive equality ignoring trailing punctuation and spaces on
+ * both sides ("Advertisement:" is the table's "Advertisement"). */
 static bool line_is(struct warta_str s, const char *phrase)
 {
-    while (s.len && strchr(" .:!|>»", s.p[s.len - 1]))
-        s.len--;
-    return warta_str_ieq(s, phrase);
+    struct warta_str a = strip_trailing_punct(s);
+    struct warta_str b = strip_trailing_punct(warta_str_from(phrase));
+    return a.len == b.len && a.len && warta_str_istarts(a, phrase);
 }
 
 /* s starts with the phrase (case-insensitive) followed by a non-letter. */

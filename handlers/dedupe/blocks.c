@@ -11,9 +11,9 @@
  * twelve-word paragraph must still count as the same paragraph.
  *
  * Short lines may repeat on purpose ("Menimbang:", the numbered items of a
- * ruling); a short repeat is removed only when it sits in a run of repeats
- * (its neighbour repeats its original's neighbour), as in a pasted-twice
- * body.
+ * ruling, the ingredients of two lists); a short repeat is removed only
+ * when it sits in a run of repeats (each block repeating its original's
+ * neighbour) that also repeats a real paragraph, as in a pasted-twice body.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +201,24 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
     }
 }
 
+/* Whether block i repeats as part of a run that also repeats a real
+ * paragraph: a body pasted twice. Repeated list items on their own (the
+ * same ingredients in two lists, the same items of two rulings) are not. */
+static bool in_pasted_run(const struct block_print *bp, size_t n, size_t i)
+{
+    size_t lo = i, hi = i;
+    while (lo > 0 && bp[lo - 1].dup_of >= 0 && bp[lo].dup_of > 0 &&
+           bp[lo - 1].dup_of == bp[lo].dup_of - 1)
+        lo--;
+    while (hi + 1 < n && bp[hi + 1].dup_of >= 0 &&
+           bp[hi + 1].dup_of == bp[hi].dup_of + 1)
+        hi++;
+    for (size_t k = lo; k <= hi; k++)
+        if (bp[k].words >= SHORT_WORDS)
+            return true;
+    return false;
+}
+
 void warta_dedupe_blocks(struct warta_doc *doc)
 {
     size_t n = doc->n_blocks;
@@ -217,12 +235,9 @@ void warta_dedupe_blocks(struct warta_doc *doc)
         if (j < 0)
             continue;
         struct warta_block *b = &doc->blocks[i];
-        if (warta_role_is_content(b->role) && bp[i].words < SHORT_WORDS) {
-            bool run = (i > 0 && j > 0 && bp[i - 1].dup_of == j - 1) ||
-                       (i + 1 < n && bp[i + 1].dup_of == j + 1);
-            if (!run)
-                continue;
-        }
+        if (warta_role_is_content(b->role) && bp[i].words < SHORT_WORDS &&
+            !in_pasted_run(bp, n, i))
+            continue;
         b->removed_reason = bp[i].near ? "near-duplicate" : "duplicate";
         b->duplicate_of = j;
         doc->dedupe.removed_blocks++;

@@ -80,6 +80,12 @@ static void test_short_repeats_kept_unless_in_a_run(void **state)
     assert_string_equal(d.blocks[5].removed_reason, "duplicate");
     assert_int_equal(d.dedupe.removed_blocks, 3);
     warta_arena_free(&a);
+    /* Two lists sharing items in a row repeat no paragraph: all kept. */
+    make(&a, &d, (const char *[]){"1 cup sugar", "2 eggs", "1 cup flour", P1,
+                                  "1 cup sugar", "2 eggs", "1 cup flour", P2, NULL});
+    warta_dedupe_blocks(&d);
+    assert_int_equal(d.dedupe.removed_blocks, 0);
+    warta_arena_free(&a);
 }
 
 static void test_many_blocks_stay_linear(void **state)
