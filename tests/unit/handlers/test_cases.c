@@ -1,8 +1,9 @@
 /*
- * Golden HTML cases: every folder under tests/cases/html/ holds an
- * input.html (or input.html.gz) and an expected.json. The expected object
- * is matched as a subset of the rendered native article (json_subset.h),
- * after the runner takes out its own checks, which start with '_':
+ * Golden cases: every folder tests/cases/<kind>/<case>/ holds an input
+ * (input.txt for plain text, input.html or input.html.gz for HTML) and an
+ * expected.json. The expected object is matched as a subset of the rendered
+ * native article (json_subset.h), after the runner takes out its own
+ * checks, which start with '_':
  *
  *   "_base_url": "https://..."       the page's URL (resolves links)
  *   "_first_paragraph": "..."        paragraphs[0] equals this
@@ -10,7 +11,8 @@
  *   "_text_excludes": ["..."]        none is a substring of text
  *   "_min_paragraphs": 3             at least this many paragraphs
  *
- * A new case is a new folder; this runner needs no change.
+ * A new case is a new folder; this runner needs no change. Cases run with
+ * explain on (so they may list `removed`) and without the index.
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -25,9 +27,11 @@
 #include <cmocka.h>
 
 #include "json_subset.h"
+#include "warta/normalize.h"
 #include "warta/pipeline.h"
 
-#define CASES_DIR "tests/cases/html"
+#define CASES_DIR "tests/cases"
+#define MAX_CASES 512
 
 static struct warta_config cfg;
 static struct warta_env env;
@@ -70,17 +74,36 @@ static void check_strings(const char *name, json_t *list, const char *text,
     }
 }
 
+/* The case's input and its kind, from whichever input file it has. */
+static char *load_input(const char *name, size_t *len, enum warta_input_kind *kind)
+{
+    static const struct {
+        const char *file;
+        enum warta_input_kind kind;
+    } inputs[] = {
+        {"input.txt", WARTA_INPUT_TEXT},
+        {"input.html", WARTA_INPUT_HTML},
+        {"input.html.gz", WARTA_INPUT_HTML},
+    };
+    for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+        char path[512];
+        snprintf(path, sizeof(path), CASES_DIR "/%s/%s", name, inputs[i].file);
+        char *input = slurp(path, len);
+        if (input) {
+            *kind = inputs[i].kind;
+            return input;
+        }
+    }
+    return NULL;
+}
+
 static void run_case(void **state)
 {
     const char *name = *state;
     char path[512];
     size_t len;
-    snprintf(path, sizeof(path), CASES_DIR "/%s/input.html", name);
-    char *input = slurp(path, &len);
-    if (!input) {
-        snprintf(path, sizeof(path), CASES_DIR "/%s/input.html.gz", name);
-        input = slurp(path, &len);
-    }
+    enum warta_input_kind kind;
+    char *input = load_input(name, &len, &kind);
     assert_non_null(input);
     snprintf(path, sizeof(path), CASES_DIR "/%s/expected.json", name);
     json_error_t jerr;
@@ -92,9 +115,6 @@ static void run_case(void **state)
     warta_arena_init(&arena);
     struct warta_doc doc;
     warta_doc_init(&doc, &arena);
-    doc.kind = WARTA_INPUT_HTML;
-    doc.input = warta_arena_strndup(&arena, input, len);
-    doc.input_len = len;
     doc.opts.remember = false;
     doc.opts.explain = true;
     const char *base = json_string_value(json_object_get(expected, "_base_url"));
@@ -102,6 +122,7 @@ static void run_case(void **state)
         doc.base_url = warta_arena_strdup(&arena, base);
     struct warta_error err;
     warta_error_clear(&err);
+    assert_int_equal(warta_doc_from_bytes(&doc, kind, NULL, input, len, &err), WARTA_OK);
     enum warta_err rc = warta_pipeline_run(&doc, &env, NULL, &err);
     if (rc != WARTA_OK)
         fail_msg("case %s: pipeline failed: %s", name, err.detail);
@@ -157,24 +178,36 @@ int main(void)
         fprintf(stderr, "env: %s\n", err.detail);
         return 1;
     }
-    DIR *d = opendir(CASES_DIR);
-    if (!d) {
+    DIR *top = opendir(CASES_DIR);
+    if (!top) {
         fprintf(stderr, "cannot open %s (run from the repository root)\n", CASES_DIR);
         return 1;
     }
-    struct CMUnitTest *tests = calloc(256, sizeof(*tests));
+    struct CMUnitTest *tests = calloc(MAX_CASES, sizeof(*tests));
     size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < 256) {
-        if (e->d_name[0] == '.')
+    struct dirent *k;
+    while ((k = readdir(top))) {
+        if (k->d_name[0] == '.')
             continue;
-        char *name = strdup(e->d_name);
-        tests[n] = (struct CMUnitTest){name, run_case, NULL, NULL, name};
-        n++;
+        char dir[512];
+        snprintf(dir, sizeof(dir), CASES_DIR "/%s", k->d_name);
+        DIR *d = opendir(dir);
+        if (!d)
+            continue;
+        struct dirent *e;
+        while ((e = readdir(d)) && n < MAX_CASES) {
+            if (e->d_name[0] == '.')
+                continue;
+            char name[512];
+            snprintf(name, sizeof(name), "%s/%s", k->d_name, e->d_name);
+            char *copy = strdup(name);
+            tests[n++] = (struct CMUnitTest){copy, run_case, NULL, NULL, copy};
+        }
+        closedir(d);
     }
-    closedir(d);
+    closedir(top);
     qsort(tests, n, sizeof(*tests), by_name);
-    int failed = _cmocka_run_group_tests("html_cases", tests, n, NULL, NULL);
+    int failed = _cmocka_run_group_tests("golden_cases", tests, n, NULL, NULL);
     for (size_t i = 0; i < n; i++)
         free((void *)tests[i].name);
     free(tests);
