@@ -32,6 +32,7 @@
 #include "warta/lang.h"
 #include "warta/str.h"
 #include "warta/unicode.h"
+#include "util/dom.h"
 
 enum {
     F_BLOCK = 1 << 0,   /* breaks a text block */
@@ -820,24 +821,18 @@ static char *subtree_text(struct hx *h, xmlNode *root, bool inline_only,
     size_t save = h->len;
     xmlNode *x = root->children;
     while (x) {
+        bool descend = false;
         if (x->type == XML_TEXT_NODE && x->content) {
             buf_add(h, (const char *)x->content, strlen((const char *)x->content));
         } else if (x->type == XML_ELEMENT_NODE && x->children) {
             long i = node_index(x);
             unsigned fl = i >= 0 && h->el[i].tag ? h->el[i].tag->flags : 0;
-            bool skip = (fl & F_JUNK) || (i >= 0 && h->el[i].hidden) ||
-                        (inline_only && (fl & (F_BLOCK | F_CELL)));
-            if (!skip) {
+            descend = !((fl & F_JUNK) || (i >= 0 && h->el[i].hidden) ||
+                        (inline_only && (fl & (F_BLOCK | F_CELL))));
+            if (descend)
                 buf_add(h, " ", 1);
-                x = x->children;
-                continue;
-            }
         }
-        while (x && x != root && !x->next)
-            x = x->parent;
-        if (!x || x == root)
-            break;
-        x = x->next;
+        x = warta_dom_next(x, root, descend);
     }
     char *t = warta_text_normalize(h->doc->arena, h->buf + save, h->len - save, n);
     h->len = save;

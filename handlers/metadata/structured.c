@@ -27,6 +27,7 @@
 
 #include "warta/str.h"
 #include "warta/unicode.h"
+#include "util/dom.h"
 
 /* Lists are deduplicated by a linear scan, so they are capped: a page with
  * 100,000 distinct keywords must not cost 10^10 comparisons. */
@@ -242,6 +243,7 @@ static char *node_text(struct warta_arena *a, xmlNode *root, size_t cap)
     size_t k = 0;
     xmlNode *n = root->children;
     while (n && k < cap) {
+        bool descend = false;
         if (n->type == XML_TEXT_NODE && n->content) {
             size_t l = strlen((const char *)n->content);
             if (l > cap - k)
@@ -251,16 +253,10 @@ static char *node_text(struct warta_arena *a, xmlNode *root, size_t cap)
         } else if (n->type == XML_ELEMENT_NODE && n->children &&
                    strcmp((const char *)n->name, "script") &&
                    strcmp((const char *)n->name, "style")) {
-            if (k < cap)
-                buf[k++] = ' ';
-            n = n->children;
-            continue;
+            buf[k++] = ' ';
+            descend = true;
         }
-        while (n && n != root && !n->next)
-            n = n->parent;
-        if (!n || n == root)
-            break;
-        n = n->next;
+        n = warta_dom_next(n, root, descend);
     }
     size_t out;
     return warta_text_normalize(a, buf, k, &out);
@@ -598,15 +594,7 @@ static void walk(struct gather *g, xmlNode *root)
             descend = strcmp((const char *)n->name, "script") &&
                       strcmp((const char *)n->name, "style");
         }
-        if (descend && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n && n != root && !n->next)
-            n = n->parent;
-        if (!n || n == root)
-            break;
-        n = n->next;
+        n = warta_dom_next(n, root, descend);
     }
 }
 
