@@ -158,9 +158,9 @@ bench-quality: deps-check $(BUILD)/warta
 	@sh tests/bench/quality.sh $(BUILD)/warta $(SHARED)/bench
 
 # HTML pipeline throughput against a bare libxml2 parse of the same pages.
-$(BUILD)/bench/html_speed: tests/bench/html_speed.c $(REL_OBJS)
+$(BUILD)/bench/html_speed: tests/bench/html_speed.c tests/support/slurp.c $(REL_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -Itests/support -o $@ $^ $(PKG_LIBS)
 
 bench-html: deps-check $(BUILD)/bench/html_speed
 	@$(BUILD)/bench/html_speed --rounds 5 $(SHARED)/bench/scrapinghub/html

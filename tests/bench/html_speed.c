@@ -20,10 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zlib.h>
 
 #include <libxml/HTMLparser.h>
 
+#include "slurp.h"
 #include "warta/article.h"
 #include "warta/config.h"
 #include "warta/pipeline.h"
@@ -34,28 +34,6 @@ struct page {
     size_t len;
 };
 
-static char *load(const char *path, size_t *len)
-{
-    gzFile f = gzopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = warta_xmalloc(cap);
-    for (;;) {
-        if (cap - n < 65536) {
-            cap *= 2;
-            buf = warta_xrealloc(buf, cap);
-        }
-        int r = gzread(f, buf + n, (unsigned)(cap - n - 1));
-        if (r <= 0)
-            break;
-        n += (size_t)r;
-    }
-    gzclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static int cmp_page(const void *a, const void *b)
 {
@@ -80,7 +58,7 @@ static struct page *load_dir(const char *dir, size_t *count)
             cap = cap ? cap * 2 : 256;
             pages = warta_xrealloc(pages, cap * sizeof(*pages));
         }
-        pages[n].data = load(path, &pages[n].len);
+        pages[n].data = slurp_file(path, &pages[n].len);
         if (!pages[n].data)
             continue;
         size_t il = (size_t)(dot - de->d_name);

@@ -22,11 +22,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include <cmocka.h>
 
 #include "json_subset.h"
+#include "slurp.h"
 #include "warta/normalize.h"
 #include "warta/pipeline.h"
 
@@ -36,29 +36,6 @@
 static struct warta_config cfg;
 static struct warta_env env;
 
-/* Reads a plain or gzip file (gzread passes plain files through). */
-static char *slurp(const char *path, size_t *len)
-{
-    gzFile f = gzopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (cap - n < 4096) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-        }
-        int r = gzread(f, buf + n, (unsigned)(cap - n - 1));
-        if (r <= 0)
-            break;
-        n += (size_t)r;
-    }
-    gzclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static void check_strings(const char *name, json_t *list, const char *text,
                           bool want)
@@ -88,7 +65,7 @@ static char *load_input(const char *name, size_t *len, enum warta_input_kind *ki
     for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
         char path[512];
         snprintf(path, sizeof(path), CASES_DIR "/%s/%s", name, inputs[i].file);
-        char *input = slurp(path, len);
+        char *input = slurp_file(path, len);
         if (input) {
             *kind = inputs[i].kind;
             return input;
