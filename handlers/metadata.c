@@ -224,7 +224,13 @@ static void derive_body(struct warta_doc *doc)
     }
     doc->text[w] = '\0';
     doc->stats.paragraphs = doc->n_paragraphs;
-    doc->stats.words = warta_count_words(doc->text, w);
+    /* Words as the fold split them (cached since dedupe). */
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (para_of[i] >= 0) {
+            size_t flen;
+            warta_block_folded(doc, &doc->blocks[i], &flen);
+            doc->stats.words += doc->blocks[i].words;
+        }
     doc->stats.characters = warta_utf8_length(doc->text, w);
     doc->stats.reading_time_seconds =
         (doc->stats.words * 60 + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;

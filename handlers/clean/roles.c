@@ -417,7 +417,7 @@ static void set_text(struct warta_doc *doc, struct warta_block *b,
 {
     b->text = warta_arena_strndup(doc->arena, p, len);
     b->len = len;
-    b->folded = NULL; /* the folded form follows the text */
+    b->folded = NULL; /* the folded form (and its word count) follow the text */
 }
 
 /* Roles any block can have wherever it stands. */

@@ -149,6 +149,17 @@ long warta_str_trailing_parens(struct warta_str s)
 size_t warta_utf8_length(const char *p, size_t len)
 {
     size_t count = 0;
+    /* Eight bytes at a time: a byte starts a character unless it is a
+     * continuation byte (10xxxxxx); invalid input falls to the loop below
+     * only at the tail, so stray continuation bytes there count as one. */
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        uint64_t starts = ((~w >> 7) | (w >> 6)) & 0x0101010101010101ULL;
+        count += (size_t)__builtin_popcountll(starts);
+        p += 8;
+        len -= 8;
+    }
     while (len) {
         if ((unsigned char)*p < 0x80) {
             count++;

@@ -69,9 +69,10 @@ struct warta_block {
     const char *removed_reason;
     long duplicate_of; /* index of the block it repeats, or -1 */
     const char *url;   /* link target (related links, images) or NULL */
-    /* Folded form (warta_text_fold), computed once by warta_block_folded. */
+    /* Folded form (warta_text_fold), computed once by warta_block_folded,
+     * and its word count. */
     const char *folded;
-    size_t folded_len;
+    size_t folded_len, words;
 };
 
 struct warta_strlist {

@@ -42,7 +42,8 @@ long warta_str_ifind(struct warta_str s, const char *needle);
  * with a balanced ')'. */
 long warta_str_trailing_parens(struct warta_str s);
 
-/* Number of Unicode code points (invalid bytes count as one each). */
+/* Number of Unicode code points: bytes that do not continue a sequence
+ * (for valid UTF-8, exactly its characters). */
 size_t warta_utf8_length(const char *p, size_t len);
 
 /* Decodes one code point at p (len > 0); returns bytes consumed (>= 1) and
