@@ -5,6 +5,7 @@
  * warning "index-unavailable" - and never fails the request.
  */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "dedupe.h"
@@ -56,6 +57,13 @@ void warta_dedupe_remember(struct warta_doc *doc, const struct warta_env *env)
     if (!env || !env->index || !doc->opts.remember ||
         !doc->dedupe.have_simhash || !doc->id)
         return;
+    /* The lookup already met this very content: it is stored once, so
+     * there is nothing to write (a write transaction per repeat was most
+     * of the SQLite cost of re-posted wire copy). */
+    for (size_t i = 0; i < doc->dedupe.n_near; i++)
+        if (doc->dedupe.near[i].distance == 0 && doc->dedupe.near[i].id &&
+            strcmp(doc->dedupe.near[i].id, doc->id) == 0)
+            return;
     const char *url = doc->canonical_url     ? doc->canonical_url
                       : doc->source.final_url ? doc->source.final_url
                                               : doc->source.url;
