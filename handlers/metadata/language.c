@@ -136,19 +136,6 @@ static size_t utf8_cut(const char *text, size_t len, size_t max)
     return max;
 }
 
-const char *warta_langid_detect(struct warta_langid *lid, const char *text,
-                                size_t len)
-{
-    len = utf8_cut(text, len, SAMPLE_BYTES);
-    struct warta_arena a;
-    warta_arena_init(&a);
-    size_t flen;
-    char *folded = warta_text_fold(&a, text, len, &flen);
-    const char *code = warta_langid_detect_folded(lid, folded, flen, text, len);
-    warta_arena_free(&a);
-    return code;
-}
-
 const char *warta_langid_detect_folded(struct warta_langid *lid,
                                        const char *folded, size_t flen,
                                        const char *text, size_t len)

@@ -36,18 +36,6 @@ int warta_buf_append(struct warta_buf *b, const void *p, size_t n)
     return 0;
 }
 
-char *warta_buf_detach(struct warta_buf *b, size_t *len)
-{
-    char *d = b->data;
-    if (len)
-        *len = b->len;
-    if (!d)
-        d = warta_xcalloc(1, 1);
-    b->data = NULL;
-    b->len = b->cap = 0;
-    return d;
-}
-
 void warta_buf_free(struct warta_buf *b)
 {
     free(b->data);

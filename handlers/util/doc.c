@@ -146,18 +146,3 @@ const char *warta_role_name(enum warta_block_role role)
     return "unknown";
 }
 
-const char *warta_block_type_name(enum warta_block_type type)
-{
-    static const char *const names[] = {
-        [WARTA_BLOCK_PARAGRAPH] = "paragraph",
-        [WARTA_BLOCK_HEADING] = "heading",
-        [WARTA_BLOCK_LIST_ITEM] = "list_item",
-        [WARTA_BLOCK_QUOTE] = "quote",
-        [WARTA_BLOCK_CAPTION] = "caption",
-        [WARTA_BLOCK_PREFORMATTED] = "preformatted",
-        [WARTA_BLOCK_TABLE_ROW] = "table_row",
-    };
-    if ((size_t)type < sizeof(names) / sizeof(names[0]) && names[type])
-        return names[type];
-    return "unknown";
-}

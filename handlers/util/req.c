@@ -34,13 +34,6 @@ void warta_req_respond_str(struct warta_req *req, int status,
     warta_req_respond(req, status, type, copy, n);
 }
 
-enum warta_err warta_req_fail(struct warta_req *req,
-                              const struct warta_error *err)
-{
-    req->err = *err;
-    return err->code;
-}
-
 void warta_req_suspend(struct warta_req *req)
 {
     req->suspended = true;

@@ -38,15 +38,6 @@ bool warta_cp_is_space(int32_t cp)
            cat == UTF8PROC_CATEGORY_ZP || cp == 0x85;
 }
 
-bool warta_cp_is_dash(int32_t cp)
-{
-    if (cp == '-')
-        return true;
-    if (cp < 0x80)
-        return false;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_PD || cp == 0x2212;
-}
-
 static bool cp_is_word(int32_t cp)
 {
     if (cp < 0)
@@ -87,11 +78,6 @@ struct warta_str warta_str_trim(struct warta_str s)
 static int lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
-bool warta_str_eq(struct warta_str a, struct warta_str b)
-{
-    return a.len == b.len && (a.len == 0 || memcmp(a.p, b.p, a.len) == 0);
 }
 
 static bool iequal_n(const char *a, const char *b, size_t n)

@@ -218,6 +218,5 @@ void warta_doc_warn(struct warta_doc *doc, const char *slug);
 bool warta_role_is_content(enum warta_block_role role);
 
 const char *warta_role_name(enum warta_block_role role);
-const char *warta_block_type_name(enum warta_block_type type);
 
 #endif

@@ -24,9 +24,6 @@ void warta_buf_init(struct warta_buf *b, size_t max);
  * freed and empty, as curl's dynbuf does, so a half body is never used). */
 int warta_buf_append(struct warta_buf *b, const void *p, size_t n);
 
-/* Hands the data to the caller (free() it); the buffer becomes empty. */
-char *warta_buf_detach(struct warta_buf *b, size_t *len);
-
 void warta_buf_free(struct warta_buf *b);
 
 #endif

@@ -15,12 +15,9 @@ struct warta_langid *warta_langid_open(void);
 void warta_langid_close(struct warta_langid *lid);
 
 /* BCP 47 primary code of the text's language (static string), or NULL when
- * the text is too short or unclear. Thread-safe. */
-const char *warta_langid_detect(struct warta_langid *lid, const char *text,
-                                size_t len);
-
-/* The same when the caller already has the text folded (warta_text_fold):
- * stopwords are read from `folded`, the n-gram fallback from `text`. */
+ * it is too short or unclear. The caller passes the text folded
+ * (warta_text_fold) for the stopword tables and as written for the n-gram
+ * fallback. Thread-safe. */
 const char *warta_langid_detect_folded(struct warta_langid *lid,
                                        const char *folded, size_t flen,
                                        const char *text, size_t len);

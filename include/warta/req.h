@@ -79,10 +79,6 @@ void warta_req_respond(struct warta_req *req, int status, const char *type,
 void warta_req_respond_str(struct warta_req *req, int status,
                            const char *type, const char *body);
 
-/* Fails the request: records err for the server's problem reply. */
-enum warta_err warta_req_fail(struct warta_req *req,
-                              const struct warta_error *err);
-
 void warta_req_suspend(struct warta_req *req);
 void warta_req_resume(struct warta_req *req);
 

@@ -29,7 +29,6 @@ struct warta_str warta_str_from(const char *cstr);
 /* Strips ASCII and Unicode white space (NBSP, thin space...) both ends. */
 struct warta_str warta_str_trim(struct warta_str s);
 
-bool warta_str_eq(struct warta_str a, struct warta_str b);
 /* ASCII case-insensitive comparisons; non-ASCII bytes compare exactly. */
 bool warta_str_ieq(struct warta_str a, const char *b);
 bool warta_str_istarts(struct warta_str s, const char *prefix);
@@ -50,9 +49,8 @@ size_t warta_utf8_length(const char *p, size_t len);
  * stores -1 in *cp for an invalid sequence. */
 size_t warta_utf8_decode(const char *p, size_t len, int32_t *cp);
 
-/* True when the code point is a Unicode white space or a dash/hyphen. */
+/* True when the code point is Unicode white space (Zs, Zl, Zp, ASCII). */
 bool warta_cp_is_space(int32_t cp);
-bool warta_cp_is_dash(int32_t cp);
 
 /* An arena copy of s, title-cased when it is written all in capitals
  * ("KUALA LUMPUR" -> "Kuala Lumpur", "JOSH BOAK" -> "Josh Boak"); other
