@@ -124,7 +124,7 @@ void warta_arena_init(struct warta_arena *a)
     a->bytes = 0;
 }
 
-void *warta_arena_alloc(struct warta_arena *a, size_t n)
+void *warta_arena_alloc_uninit(struct warta_arena *a, size_t n)
 {
     const size_t align = alignof(max_align_t);
     size_t need = (n + align - 1) & ~(align - 1);
@@ -146,6 +146,12 @@ void *warta_arena_alloc(struct warta_arena *a, size_t n)
     void *p = c->data + c->used;
     c->used += need;
     a->bytes += need;
+    return p;
+}
+
+void *warta_arena_alloc(struct warta_arena *a, size_t n)
+{
+    void *p = warta_arena_alloc_uninit(a, n);
     memset(p, 0, n);
     return p;
 }
@@ -155,15 +161,17 @@ void *warta_arena_grow(struct warta_arena *a, void *old, size_t old_n,
 {
     if (new_n && elem > (size_t)-1 / new_n)
         oom((size_t)-1);
-    void *p = warta_arena_alloc(a, new_n * elem);
-    if (old && old_n)
-        memcpy(p, old, (old_n < new_n ? old_n : new_n) * elem);
+    char *p = warta_arena_alloc_uninit(a, new_n * elem);
+    size_t kept = old ? (old_n < new_n ? old_n : new_n) * elem : 0;
+    if (kept)
+        memcpy(p, old, kept);
+    memset(p + kept, 0, new_n * elem - kept);
     return p;
 }
 
 char *warta_arena_strndup(struct warta_arena *a, const char *s, size_t n)
 {
-    char *d = warta_arena_alloc(a, n + 1);
+    char *d = warta_arena_alloc_uninit(a, n + 1);
     if (n)
         memcpy(d, s, n);
     d[n] = '\0';

@@ -26,6 +26,10 @@ void warta_arena_init(struct warta_arena *a);
 /* Returns zeroed, max-aligned memory owned by the arena. Never NULL. */
 void *warta_arena_alloc(struct warta_arena *a, size_t n);
 
+/* Like warta_arena_alloc without the zeroing, for buffers the caller
+ * writes in full before reading (copies, output buffers). */
+void *warta_arena_alloc_uninit(struct warta_arena *a, size_t n);
+
 /* Grows an arena array: returns a new block of new_n elements holding the
  * first old_n of old. The old block stays allocated until the arena dies. */
 void *warta_arena_grow(struct warta_arena *a, void *old, size_t old_n,
