@@ -246,23 +246,38 @@ static void detect_language(struct warta_doc *doc, const struct warta_env *env)
     }
     if (doc->language)
         return;
-    /* The body's folded blocks are already there from dedupe. */
-    char *sample = warta_arena_alloc(doc->arena, LANGID_SAMPLE + 1);
-    size_t n = 0;
-    for (size_t i = 0; i < doc->n_blocks && n < LANGID_SAMPLE; i++) {
+    /* The body's word hashes are already there from dedupe: the first
+     * LANGID_SAMPLE bytes' worth of folded words. */
+    size_t n_words = 0, bytes = 0;
+    for (size_t i = 0; i < doc->n_blocks && bytes < LANGID_SAMPLE; i++) {
         struct warta_block *b = &doc->blocks[i];
         if (!warta_role_is_content(b->role) || b->removed_reason)
             continue;
         size_t flen;
-        const char *f = warta_block_folded(doc, b, &flen);
-        if (n && n < LANGID_SAMPLE)
-            sample[n++] = ' ';
-        size_t take = flen < LANGID_SAMPLE - n ? flen : LANGID_SAMPLE - n;
-        memcpy(sample + n, f, take);
-        n += take;
+        warta_block_folded(doc, b, &flen);
+        n_words += b->words;
+        bytes += flen + 1;
     }
-    const char *code = warta_langid_detect_folded(env->langid, sample, n, doc->text,
-                                                  strlen(doc->text));
+    uint64_t *words = warta_arena_alloc(doc->arena, (n_words + 1) * sizeof(*words));
+    size_t n = 0;
+    bytes = 0;
+    for (size_t i = 0; i < doc->n_blocks && bytes < LANGID_SAMPLE; i++) {
+        struct warta_block *b = &doc->blocks[i];
+        if (!warta_role_is_content(b->role) || b->removed_reason)
+            continue;
+        size_t take = b->words;
+        if (bytes + b->folded_len > LANGID_SAMPLE) {
+            /* Only the words that end inside the sample. */
+            take = 0;
+            for (size_t j = 0; j <= b->folded_len && bytes + j <= LANGID_SAMPLE; j++)
+                take += j == b->folded_len || b->folded[j] == ' ';
+        }
+        memcpy(words + n, b->word_hashes, take * sizeof(*words));
+        n += take;
+        bytes += b->folded_len + 1;
+    }
+    const char *code = warta_langid_detect_words(env->langid, words, n, doc->text,
+                                                 strlen(doc->text));
     if (code)
         doc->language = code;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 #include "warta/str.h"
 
@@ -164,7 +165,14 @@ static bool is_invisible(int32_t cp)
  * with nothing before it, which covers most ASEAN Latin-script copy. */
 static bool nfc_stable(const char *p, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+    }
+    for (; i < len; i++) {
         unsigned char c = (unsigned char)p[i];
         if (c < 0x80)
             continue;
@@ -209,16 +217,37 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
     const char *src = mapped ? (const char *)mapped : valid;
     size_t slen = mapped ? mlen : vlen;
 
-    char *out = warta_arena_alloc(a, slen + 1);
+    char *out = warta_arena_alloc_uninit(a, slen + 1);
     size_t k = 0;
-    bool pending_space = false;
+    /* A white-space run becomes one space where it follows text on the
+     * line; spaces left before a line end or at the end are trimmed. */
+#define SPACE_FITS() (k && out[k - 1] != ' ' && out[k - 1] != '\n')
     for (size_t i = 0; i < slen;) {
+        /* Eight bytes at a time while they are printable ASCII or single
+         * spaces that fit: most of any article, copied as they are. */
+        while (i + 8 <= slen) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
+            uint64_t low = w & lo7;
+            uint64_t below_space = ~(low + 0x6060606060606060ULL) & hi;
+            uint64_t del = (low + 0x0101010101010101ULL) & hi;
+            if ((w & hi) | below_space | del)
+                break;
+            uint64_t x = w ^ 0x2020202020202020ULL;
+            uint64_t spaces = ~(((x & lo7) + lo7) | x | lo7);
+            if (spaces & (spaces << 8))
+                break; /* two spaces in a row */
+            if ((spaces & 0x80) && !SPACE_FITS())
+                break; /* a leading space the line cannot take */
+            memcpy(out + k, &w, 8);
+            k += 8;
+            i += 8;
+        }
+        if (i >= slen)
+            break;
         unsigned char c = (unsigned char)src[i];
         if (c > ' ' && c < 0x7F) {
-            /* Printable ASCII: the common case, no decoding needed. */
-            if (pending_space && k && out[k - 1] != '\n')
-                out[k++] = ' ';
-            pending_space = false;
             out[k++] = (char)c;
             i++;
             continue;
@@ -234,24 +263,22 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
             cp = '\n';
         }
         if (cp == '\n' && keep_newlines) {
-            pending_space = false;
             while (k && out[k - 1] == ' ')
                 k--;
             out[k++] = '\n';
             continue;
         }
         if (warta_cp_is_space(cp)) {
-            pending_space = true;
+            if (SPACE_FITS())
+                out[k++] = ' ';
             continue;
         }
         if (is_invisible(cp))
             continue;
-        if (pending_space && k && out[k - 1] != '\n')
-            out[k++] = ' ';
-        pending_space = false;
         memcpy(out + k, at, n);
         k += n;
     }
+#undef SPACE_FITS
     free(mapped);
     /* Trim, keeping interior newlines. */
     size_t start = 0;
@@ -285,33 +312,98 @@ static bool cp_is_word(int32_t cp)
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-char *warta_text_fold(struct warta_arena *a, const char *p, size_t len,
-                      size_t *out_len)
+uint64_t warta_word_hash(const char *w, size_t n)
 {
-    /* Code point by code point: ASCII is lowered in place, anything else
-     * goes through utf8proc's case folding, compatibility decomposition and
+    uint64_t h = XXH3_64bits(w, n);
+    return h ? h : 1;
+}
+
+/* ASCII letters and digits to their folded byte; everything else
+ * (punctuation, white space, bytes of multi-byte characters) to 0. */
+static const unsigned char ascii_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 32] = c
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
+    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
+
+/* The word hashes of one fold, grown as words end. */
+struct word_list {
+    struct warta_arena *arena;
+    uint64_t *hashes; /* NULL when the caller wants none */
+    size_t n, cap;
+};
+
+static void word_list_add(struct word_list *wl, const char *word, size_t n)
+{
+    if (wl->n == wl->cap) {
+        size_t cap = wl->cap * 2;
+        wl->hashes = warta_arena_grow(wl->arena, wl->hashes, wl->n, cap,
+                                      sizeof(*wl->hashes));
+        wl->cap = cap;
+    }
+    wl->hashes[wl->n++] = warta_word_hash(word, n);
+}
+
+#define NO_WORD ((size_t)-1)
+
+char *warta_text_fold_words(struct warta_arena *a, const char *p, size_t len,
+                            size_t *out_len, const uint64_t **hashes,
+                            size_t *n_words)
+{
+    /* Code point by code point: ASCII through a table, anything else
+     * through utf8proc's case folding, compatibility decomposition and
      * mark stripping for that one character. A folded character is at most
-     * a few code points, each at most 4 bytes. */
+     * a few code points, each at most 4 bytes. Words are hashed as they
+     * end, while their bytes are still in cache. */
     const utf8proc_option_t opts =
         (utf8proc_option_t)(UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
                             UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
-    char *out = warta_arena_alloc(a, len * 3 + 1);
+    char *out = warta_arena_alloc_uninit(a, len * 3 + 1);
     size_t cap = len * 3, k = 0;
-    bool gap = false;
+    size_t word = NO_WORD; /* where the current word starts in out */
+    size_t words = 0;
+    struct word_list wl = {.arena = a};
+    if (hashes) {
+        /* Words average more than four bytes with their separator. */
+        wl.cap = len / 4 + 4;
+        wl.hashes = warta_arena_alloc_uninit(a, wl.cap * sizeof(*wl.hashes));
+    }
+#define END_WORD()                                                         \
+    do {                                                                   \
+        if (word != NO_WORD) {                                             \
+            words++;                                                       \
+            if (wl.hashes)                                                 \
+                word_list_add(&wl, out + word, k - word);                  \
+            word = NO_WORD;                                                \
+        }                                                                  \
+    } while (0)
+#define BEGIN_WORD()                                                       \
+    do {                                                                   \
+        if (word == NO_WORD) {                                             \
+            if (k)                                                         \
+                out[k++] = ' ';                                            \
+            word = k;                                                      \
+        }                                                                  \
+    } while (0)
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)p[i];
         if (c < 0x80) {
-            i++;
-            bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                        (c >= 'A' && c <= 'Z');
-            if (!word) {
-                gap = true;
+            unsigned char folded = ascii_fold[c];
+            if (!folded) {
+                i++;
+                END_WORD();
                 continue;
             }
-            if (gap && k)
-                out[k++] = ' ';
-            gap = false;
-            out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            BEGIN_WORD();
+            /* The rest of an ASCII run in one tight loop. */
+            do {
+                out[k++] = (char)folded;
+                i++;
+            } while (i < len && (folded = ascii_fold[(unsigned char)p[i]]));
             continue;
         }
         int32_t cp;
@@ -320,24 +412,35 @@ char *warta_text_fold(struct warta_arena *a, const char *p, size_t len,
         int last = 0;
         utf8proc_ssize_t n = cp < 0 ? 0 : utf8proc_decompose_char(cp, dst, 8, opts, &last);
         if (n <= 0 || n > 8) {
-            gap = true;
+            END_WORD();
             continue;
         }
         for (utf8proc_ssize_t j = 0; j < n; j++) {
             if (!cp_is_word(dst[j])) {
-                gap = true;
+                END_WORD();
                 continue;
             }
             if (k + 5 >= cap)
                 break;
-            if (gap && k)
-                out[k++] = ' ';
-            gap = false;
+            BEGIN_WORD();
             k += (size_t)utf8proc_encode_char(dst[j], (utf8proc_uint8_t *)out + k);
         }
     }
+    END_WORD();
+#undef END_WORD
+#undef BEGIN_WORD
     out[k] = '\0';
     if (out_len)
         *out_len = k;
+    if (hashes)
+        *hashes = wl.hashes;
+    if (n_words)
+        *n_words = words;
     return out;
+}
+
+char *warta_text_fold(struct warta_arena *a, const char *p, size_t len,
+                      size_t *out_len)
+{
+    return warta_text_fold_words(a, p, len, out_len, NULL, NULL);
 }

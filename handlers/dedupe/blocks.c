@@ -50,6 +50,28 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Paragraph-sized arrays by Shell sort (Ciura's gaps) with the comparison
+ * inlined: qsort's call per comparison cost more than the rest of block
+ * dedupe together. Longer ones, where n log n matters more, by qsort. */
+static void sort_u64(uint64_t *v, size_t n)
+{
+    if (n > 2000) {
+        qsort(v, n, sizeof(*v), cmp_u64);
+        return;
+    }
+    static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+    for (size_t g = 0; g < sizeof(gaps) / sizeof(gaps[0]); g++) {
+        size_t gap = gaps[g];
+        for (size_t i = gap; i < n; i++) {
+            uint64_t x = v[i];
+            size_t j = i;
+            for (; j >= gap && v[j - gap] > x; j -= gap)
+                v[j] = v[j - gap];
+            v[j] = x;
+        }
+    }
+}
+
 static int cmp_entry(const void *a, const void *b)
 {
     const struct bucket_entry *x = a, *y = b;
@@ -66,45 +88,36 @@ static void fingerprint(struct warta_doc *doc, struct warta_block *b,
     const char *folded = warta_block_folded(doc, b, &flen);
     bp->exact = XXH3_64bits(folded, flen);
     bp->dup_of = -1;
-    /* One hash per word, then one per pair of neighbours by combining
-     * them: each word is read once. */
-    size_t words = flen ? 1 : 0;
-    for (size_t i = 0; i < flen; i++)
-        words += folded[i] == ' ';
-    bp->words = words;
-    if (words < NEAR_MIN_WORDS)
+    bp->words = b->words;
+    if (bp->words < NEAR_MIN_WORDS)
         return;
-    bp->n_shingles = words - 1;
+    /* One shingle per pair of neighbours, combined from the word hashes
+     * the fold made. */
+    const uint64_t *h = b->word_hashes;
+    bp->n_shingles = bp->words - 1;
     bp->shingles = warta_arena_alloc(a, bp->n_shingles * sizeof(uint64_t));
-    uint64_t prev = 0;
-    size_t w = 0, start = 0;
-    for (size_t i = 0; i <= flen; i++) {
-        if (i < flen && folded[i] != ' ')
-            continue;
-        uint64_t h = XXH3_64bits(folded + start, i - start);
-        if (w > 0)
-            bp->shingles[w - 1] = (prev * 0x9E3779B97F4A7C15ULL) ^ ((h << 31) | (h >> 33));
-        prev = h;
-        w++;
-        start = i + 1;
-    }
+    for (size_t w = 1; w < bp->words; w++)
+        bp->shingles[w - 1] = (h[w - 1] * 0x9E3779B97F4A7C15ULL) ^
+                              ((h[w] << 31) | (h[w] >> 33));
     /* The sketch by insertion; the full sort waits until a candidate pair
      * needs it, which few blocks ever do. */
     for (size_t i = 0; i < bp->n_shingles; i++) {
-        uint64_t h = bp->shingles[i];
+        uint64_t sh = bp->shingles[i];
+        if (bp->n_sketch == SKETCH && sh >= bp->sketch[SKETCH - 1])
+            continue; /* the usual case once the sketch is full */
         size_t k = bp->n_sketch;
         bool seen = false;
         for (size_t j = 0; j < bp->n_sketch; j++)
-            seen |= bp->sketch[j] == h;
-        if (seen || (k == SKETCH && h >= bp->sketch[SKETCH - 1]))
+            seen |= bp->sketch[j] == sh;
+        if (seen)
             continue;
         if (k == SKETCH)
             k--;
-        while (k > 0 && bp->sketch[k - 1] > h) {
+        while (k > 0 && bp->sketch[k - 1] > sh) {
             bp->sketch[k] = bp->sketch[k - 1];
             k--;
         }
-        bp->sketch[k] = h;
+        bp->sketch[k] = sh;
         if (bp->n_sketch < SKETCH)
             bp->n_sketch++;
     }
@@ -114,7 +127,7 @@ static void sort_shingles(struct block_print *bp)
 {
     if (bp->sorted)
         return;
-    qsort(bp->shingles, bp->n_shingles, sizeof(uint64_t), cmp_u64);
+    sort_u64(bp->shingles, bp->n_shingles);
     size_t u = 0;
     for (size_t i = 0; i < bp->n_shingles; i++)
         if (u == 0 || bp->shingles[u - 1] != bp->shingles[i])

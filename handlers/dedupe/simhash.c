@@ -26,11 +26,13 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <xxhash.h>
 
 #include "dedupe.h"
+#include "warta/arena.h"
 #include "warta/lang.h"
 #include "warta/simhash.h"
 #include "warta/unicode.h"
@@ -44,14 +46,7 @@
 #define STOP_SLOTS 2048
 
 static uint64_t stop_set[STOP_SLOTS];
-static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
-
-static uint64_t word_hash(const char *p, size_t len)
-{
-    /* 0 marks an empty slot, so no word may hash to it. */
-    uint64_t h = XXH3_64bits(p, len);
-    return h ? h : 1;
-}
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void stop_add(uint64_t h)
 {
@@ -77,7 +72,7 @@ static void stop_init(void)
             for (size_t i = 0; i < n; i++)
                 low[i] = (char)((*w)[i] >= 'A' && (*w)[i] <= 'Z'
                                     ? (*w)[i] - 'A' + 'a' : (*w)[i]);
-            stop_add(word_hash(low, n));
+            stop_add(warta_word_hash(low, n));
             added++;
         }
     }
@@ -94,59 +89,65 @@ static bool is_stopword(uint64_t h)
     return false;
 }
 
-/* Bit votes in carry-save form: planes[k] holds bit k of a 4-bit count for
- * all 64 positions at once, so a feature costs a few word operations
- * instead of 64 increments; counts are flushed to v[] before they can
- * overflow. */
+/* Bit votes in byte lanes: lanes[b] holds eight 8-bit counters, one per
+ * bit of byte b of the features, so a feature costs eight table lookups
+ * and adds instead of 64 increments; the counters are flushed to v[]
+ * before they can overflow. */
+#define LANE_MAX 255
+
 struct votes {
     int32_t v[64];
-    uint64_t planes[4];
+    uint64_t lanes[8];
     unsigned pending;
 };
 
+/* spread[x]: byte j is bit j of x. */
+static uint64_t spread[256];
+
+static void spread_init(void)
+{
+    for (unsigned x = 0; x < 256; x++)
+        for (unsigned j = 0; j < 8; j++)
+            if (x & (1u << j))
+                spread[x] |= (uint64_t)1 << (8 * j);
+}
+
 static void flush_votes(struct votes *vt)
 {
-    for (int bit = 0; bit < 64; bit++) {
-        int32_t c = 0;
-        for (int k = 0; k < 4; k++)
-            c |= (int32_t)((vt->planes[k] >> bit) & 1) << k;
-        /* c ones out of `pending` features: +1 each, -1 for the rest. */
-        vt->v[bit] += 2 * c - (int32_t)vt->pending;
-    }
-    memset(vt->planes, 0, sizeof(vt->planes));
+    for (int b = 0; b < 8; b++)
+        for (int j = 0; j < 8; j++) {
+            /* c ones out of `pending` features: +1 each, -1 for the rest. */
+            int32_t c = (int32_t)((vt->lanes[b] >> (8 * j)) & 0xFF);
+            vt->v[8 * b + j] += 2 * c - (int32_t)vt->pending;
+        }
+    memset(vt->lanes, 0, sizeof(vt->lanes));
     vt->pending = 0;
 }
 
 static void vote(struct votes *vt, uint64_t feature)
 {
-    uint64_t carry = feature;
-    for (int k = 0; k < 4 && carry; k++) {
-        uint64_t next = vt->planes[k] & carry;
-        vt->planes[k] ^= carry;
-        carry = next;
-    }
-    if (++vt->pending == 15)
+    for (int b = 0; b < 8; b++)
+        vt->lanes[b] += spread[(feature >> (8 * b)) & 0xFF];
+    if (++vt->pending == LANE_MAX)
         flush_votes(vt);
 }
 
-uint64_t warta_simhash_text(const char *folded, size_t len)
+static void simhash_init(void)
 {
-    pthread_once(&stop_once, stop_init);
+    stop_init();
+    spread_init();
+}
+
+uint64_t warta_simhash_words(const uint64_t *hashes, size_t n)
+{
+    pthread_once(&init_once, simhash_init);
 
     struct votes vt;
     memset(&vt, 0, sizeof(vt));
     uint64_t ring[SHINGLE_WORDS];
     size_t n_words = 0;
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && folded[i] == ' ')
-            i++;
-        size_t start = i;
-        while (i < len && folded[i] != ' ')
-            i++;
-        if (i == start)
-            break;
-        uint64_t h = word_hash(folded + start, i - start);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = hashes[i];
         if (is_stopword(h))
             continue;
         ring[n_words % SHINGLE_WORDS] = h;
@@ -172,6 +173,25 @@ uint64_t warta_simhash_text(const char *folded, size_t len)
     return out;
 }
 
+uint64_t warta_simhash_text(const char *folded, size_t len)
+{
+    /* Words are runs of non-spaces, as warta_text_fold_words splits them. */
+    size_t n = 0;
+    uint64_t *hashes = warta_xcalloc(len / 2 + 1, sizeof(*hashes));
+    for (size_t i = 0; i < len;) {
+        while (i < len && folded[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < len && folded[i] != ' ')
+            i++;
+        if (i > start)
+            hashes[n++] = warta_word_hash(folded + start, i - start);
+    }
+    uint64_t out = warta_simhash_words(hashes, n);
+    free(hashes);
+    return out;
+}
+
 void warta_dedupe_fingerprint(struct warta_doc *doc)
 {
     struct warta_arena *a = doc->arena;
@@ -186,14 +206,25 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
 
     const char **parts = warta_arena_alloc(a, n_kept * sizeof(*parts));
     size_t *lens = warta_arena_alloc(a, n_kept * sizeof(*lens));
-    size_t k = 0;
+    size_t k = 0, n_words = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
         struct warta_block *b = &doc->blocks[i];
         if (!warta_role_is_content(b->role) || b->removed_reason)
             continue;
         parts[k] = warta_block_folded(doc, b, &lens[k]);
         total += lens[k] + 1;
+        n_words += b->words;
         k++;
+    }
+    /* The body's word hashes, as the fold made them, for the SimHash. */
+    uint64_t *hashes = warta_arena_alloc(a, (n_words + 1) * sizeof(*hashes));
+    size_t w = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const struct warta_block *b = &doc->blocks[i];
+        if (!warta_role_is_content(b->role) || b->removed_reason || !b->words)
+            continue;
+        memcpy(hashes + w, b->word_hashes, b->words * sizeof(*hashes));
+        w += b->words;
     }
     /* One folded body, blocks separated by one space like words are. */
     char *body = warta_arena_alloc(a, total + 1);
@@ -220,6 +251,6 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
              "xxh128:%s", hex);
     /* 64 bits of the content hash: stable across posts and processes. */
     doc->id = warta_arena_strndup(a, hex, 16);
-    doc->dedupe.simhash = warta_simhash_text(body, blen);
+    doc->dedupe.simhash = warta_simhash_words(hashes, w);
     doc->dedupe.have_simhash = true;
 }

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <xxhash.h>
 
 #include "warta/arena.h"
 #include "warta/lang.h"
@@ -60,7 +59,7 @@ static void stop_set_build(void)
     const struct warta_lang *const *langs = warta_langs(&n_langs);
     for (size_t l = 0; l < n_langs && l < MAX_TABLED; l++)
         for (const char *const *w = langs[l]->stopwords; *w; w++) {
-            uint64_t h = XXH3_64bits(*w, strlen(*w)) | 1; /* 0 = empty */
+            uint64_t h = warta_word_hash(*w, strlen(*w));
             size_t i = h & (STOP_SLOTS - 1);
             while (stop_set[i].hash && stop_set[i].hash != h)
                 i = (i + 1) & (STOP_SLOTS - 1);
@@ -69,9 +68,8 @@ static void stop_set_build(void)
         }
 }
 
-static uint32_t stop_langs(const char *w, size_t n)
+static uint32_t stop_langs(uint64_t h)
 {
-    uint64_t h = XXH3_64bits(w, n) | 1;
     for (size_t i = h & (STOP_SLOTS - 1); stop_set[i].hash; i = (i + 1) & (STOP_SLOTS - 1))
         if (stop_set[i].hash == h)
             return stop_set[i].langs;
@@ -80,22 +78,18 @@ static uint32_t stop_langs(const char *w, size_t n)
 
 /* Stopword hits per registered language over the folded sample; the
  * winner needs a margin, since close languages share most function words. */
-static const char *by_stopwords(const char *folded, size_t len,
+static const char *by_stopwords(const uint64_t *words, size_t n_words,
                                 const char *const *shortlist, size_t n_short,
                                 size_t *best_hits, size_t *margin)
 {
     size_t n_langs;
     const struct warta_lang *const *langs = warta_langs(&n_langs);
     size_t hits[MAX_TABLED] = {0};
-    const char *p = folded, *end = folded + len;
-    while (p < end) {
-        const char *sp = memchr(p, ' ', (size_t)(end - p));
-        size_t wl = sp ? (size_t)(sp - p) : (size_t)(end - p);
-        uint32_t m = stop_langs(p, wl);
+    for (size_t i = 0; i < n_words; i++) {
+        uint32_t m = stop_langs(words[i]);
         for (size_t l = 0; m && l < n_langs && l < MAX_TABLED; l++)
             if (m & (1u << l))
                 hits[l]++;
-        p += wl + 1;
     }
     const char *best = NULL;
     size_t best_score = 0, second = 0;
@@ -136,9 +130,9 @@ static size_t utf8_cut(const char *text, size_t len, size_t max)
     return max;
 }
 
-const char *warta_langid_detect_folded(struct warta_langid *lid,
-                                       const char *folded, size_t flen,
-                                       const char *text, size_t len)
+const char *warta_langid_detect_words(struct warta_langid *lid,
+                                      const uint64_t *words, size_t n_words,
+                                      const char *text, size_t len)
 {
     len = utf8_cut(text, len, SAMPLE_BYTES);
     if (len < 20)
@@ -146,7 +140,7 @@ const char *warta_langid_detect_folded(struct warta_langid *lid,
     pthread_once(&stop_once, stop_set_build);
 
     size_t hits = 0, margin = 0;
-    const char *code = by_stopwords(folded, flen, NULL, 0, &hits, &margin);
+    const char *code = by_stopwords(words, n_words, NULL, 0, &hits, &margin);
     if (code && hits >= CLEAR_HITS && margin >= CLEAR_MARGIN)
         return code;
 
@@ -170,9 +164,9 @@ const char *warta_langid_detect_folded(struct warta_langid *lid,
         }
         pthread_mutex_unlock(&lid->lock);
     }
-    code = n_short ? by_stopwords(folded, flen, shortlist, n_short, &hits, &margin) : NULL;
+    code = n_short ? by_stopwords(words, n_words, shortlist, n_short, &hits, &margin) : NULL;
     if (!code || hits < 3)
-        code = by_stopwords(folded, flen, NULL, 0, &hits, &margin);
+        code = by_stopwords(words, n_words, NULL, 0, &hits, &margin);
     if (code && hits < 3)
         code = NULL;
     if (code)

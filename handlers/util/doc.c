@@ -46,13 +46,10 @@ struct warta_block *warta_doc_add_block(struct warta_doc *doc,
 const char *warta_block_folded(struct warta_doc *doc, struct warta_block *b,
                                size_t *len)
 {
-    if (!b->folded) {
-        b->folded = warta_text_fold(doc->arena, b->text, b->len, &b->folded_len);
-        /* Folded words are separated by exactly one space. */
-        b->words = b->folded_len ? 1 : 0;
-        for (size_t i = 0; i < b->folded_len; i++)
-            b->words += b->folded[i] == ' ';
-    }
+    if (!b->folded)
+        b->folded = warta_text_fold_words(doc->arena, b->text, b->len,
+                                          &b->folded_len, &b->word_hashes,
+                                          &b->words);
     *len = b->folded_len;
     return b->folded;
 }

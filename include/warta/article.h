@@ -70,9 +70,10 @@ struct warta_block {
     long duplicate_of; /* index of the block it repeats, or -1 */
     const char *url;   /* link target (related links, images) or NULL */
     /* Folded form (warta_text_fold), computed once by warta_block_folded,
-     * and its word count. */
+     * with its word count and each word's warta_word_hash. */
     const char *folded;
     size_t folded_len, words;
+    const uint64_t *word_hashes;
 };
 
 struct warta_strlist {

@@ -7,6 +7,7 @@
 #define WARTA_LANGID_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct warta_langid;
 
@@ -15,11 +16,12 @@ struct warta_langid *warta_langid_open(void);
 void warta_langid_close(struct warta_langid *lid);
 
 /* BCP 47 primary code of the text's language (static string), or NULL when
- * it is too short or unclear. The caller passes the text folded
- * (warta_text_fold) for the stopword tables and as written for the n-gram
- * fallback. Thread-safe. */
-const char *warta_langid_detect_folded(struct warta_langid *lid,
-                                       const char *folded, size_t flen,
-                                       const char *text, size_t len);
+ * it is too short or unclear. The caller passes the warta_word_hash of the
+ * text's folded words (warta_text_fold_words) for the stopword tables and
+ * the text as written for the n-gram fallback. Thread-safe. */
+const char *warta_langid_detect_words(struct warta_langid *lid,
+                                      const uint64_t *word_hashes,
+                                      size_t n_words, const char *text,
+                                      size_t len);
 
 #endif

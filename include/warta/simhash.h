@@ -18,6 +18,10 @@
  * for text without words. Thread-safe. */
 uint64_t warta_simhash_text(const char *folded, size_t len);
 
+/* The same over the words' warta_word_hash values, in text order: what
+ * the pipeline calls, with the hashes the fold made. */
+uint64_t warta_simhash_words(const uint64_t *hashes, size_t n);
+
 /* Number of differing bits. */
 static inline unsigned warta_simhash_distance(uint64_t a, uint64_t b)
 {

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warta/arena.h"
 
@@ -41,5 +42,17 @@ char *warta_text_normalize_lines(struct warta_arena *a, const char *p,
  * (duplicate detection, fingerprints): words separated by one space. */
 char *warta_text_fold(struct warta_arena *a, const char *p, size_t len,
                       size_t *out_len);
+
+/* warta_text_fold in the same pass also giving each word's
+ * warta_word_hash (*hashes, arena-owned, *n_words entries), so the stages
+ * that compare words (block dedupe, SimHash, language id) read the text
+ * once between them. */
+char *warta_text_fold_words(struct warta_arena *a, const char *p, size_t len,
+                            size_t *out_len, const uint64_t **hashes,
+                            size_t *n_words);
+
+/* The hash of one folded word that every word comparison uses; never 0, so
+ * 0 can mark an empty slot. */
+uint64_t warta_word_hash(const char *w, size_t n);
 
 #endif
