@@ -12,6 +12,10 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+/* Word hashing runs once per word of every article: inlined, XXH3 can
+ * specialise the short-input path instead of dispatching through the
+ * shared library. Same algorithm, same values as libxxhash. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "warta/str.h"
@@ -238,7 +242,7 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
             uint64_t spaces = ~(((x & lo7) + lo7) | x | lo7);
             if (spaces & (spaces << 8))
                 break; /* two spaces in a row */
-            if ((spaces & 0x80) && !SPACE_FITS())
+            if (src[i] == ' ' && !SPACE_FITS())
                 break; /* a leading space the line cannot take */
             memcpy(out + k, &w, 8);
             k += 8;

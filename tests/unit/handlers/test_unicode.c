@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -89,6 +90,141 @@ static void test_fold(void **state)
     assert_string_equal(out, "cafe kata nya 2023");
 }
 
+
+/* Differential check of the normalisers' word-at-a-time paths: random
+ * strings from pieces that land on every position of an 8-byte chunk,
+ * against a byte-at-a-time model of the rules (white-space runs to one
+ * space inside a line, invisibles out, lines trimmed). The pieces are
+ * NFC-stable, so NFC is not part of the model. */
+enum piece_class { P_TEXT, P_SPACE, P_NEWLINE, P_CR, P_INVISIBLE };
+
+static const struct piece {
+    const char *s;
+    enum piece_class cls;
+} pieces[] = {
+    {"a", P_TEXT},          {"Kata", P_TEXT},       {"1.", P_TEXT},
+    {"\"", P_TEXT},         {"\xC3\xA9", P_TEXT},   {"\xE2\x80\x94", P_TEXT},
+    {" ", P_SPACE},         {"\t", P_SPACE},        {"\xC2\xA0", P_SPACE},
+    {"\n", P_NEWLINE},      {"\r", P_CR},           {"\x7F", P_INVISIBLE},
+    {"\x01", P_INVISIBLE},  {"\xE2\x80\x8B", P_INVISIBLE},
+};
+
+static size_t model_normalize(const struct piece *const *in, size_t n,
+                              bool keep_newlines, char *out)
+{
+    size_t k = 0;
+    bool pending = false;
+    for (size_t i = 0; i < n; i++) {
+        enum piece_class cls = in[i]->cls;
+        if (cls == P_CR) {
+            if (i + 1 < n && in[i + 1]->cls == P_NEWLINE)
+                continue;
+            cls = P_NEWLINE;
+        }
+        if (cls == P_NEWLINE && keep_newlines) {
+            pending = false;
+            while (k && out[k - 1] == ' ')
+                k--;
+            out[k++] = '\n';
+            continue;
+        }
+        if (cls == P_NEWLINE || cls == P_SPACE) {
+            pending = true;
+            continue;
+        }
+        if (cls == P_INVISIBLE)
+            continue;
+        if (pending && k && out[k - 1] != '\n')
+            out[k++] = ' ';
+        pending = false;
+        size_t len = strlen(in[i]->s);
+        memcpy(out + k, in[i]->s, len);
+        k += len;
+    }
+    size_t start = 0;
+    while (start < k && (out[start] == ' ' || out[start] == '\n'))
+        start++;
+    while (k > start && (out[k - 1] == ' ' || out[k - 1] == '\n'))
+        k--;
+    memmove(out, out + start, k - start);
+    out[k - start] = '\0';
+    return k - start;
+}
+
+static void test_normalize_matches_model(void **state)
+{
+    (void)state;
+    const size_t n_pieces = sizeof(pieces) / sizeof(pieces[0]);
+    uint64_t seed = 0x9E3779B97F4A7C15ULL;
+    for (int round = 0; round < 3000; round++) {
+        const struct piece *in[64];
+        char raw[64 * 4 + 1], want[64 * 4 + 1];
+        size_t n = 0, len = 0;
+        size_t count = (size_t)(round % 60) + 1;
+        for (size_t i = 0; i < count; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            /* Printable text and single spaces most of the time, as in
+             * real copy, so the 8-byte path runs and is then left. */
+            size_t r = (size_t)(seed >> 33) % (n_pieces * 3);
+            size_t pick = r < n_pieces ? r : (r % 2 ? 1 : 6);
+            in[n++] = &pieces[pick];
+            size_t pl = strlen(pieces[pick].s);
+            memcpy(raw + len, pieces[pick].s, pl);
+            len += pl;
+        }
+        raw[len] = '\0';
+        for (int lines = 0; lines < 2; lines++) {
+            size_t want_len = model_normalize(in, n, lines, want);
+            size_t got_len;
+            char *got = lines ? warta_text_normalize_lines(&a, raw, len, &got_len)
+                              : warta_text_normalize(&a, raw, len, &got_len);
+            if (strcmp(got, want) != 0)
+                fail_msg("round %d lines %d: input \"%s\" gave \"%s\", want \"%s\"",
+                         round, lines, raw, got, want);
+            assert_int_equal(got_len, want_len);
+        }
+    }
+}
+
+/* The word hashes of a fold are the hashes of its words, in order, however
+ * many words there are (the hash array grows past its first guess). */
+static void test_fold_words(void **state)
+{
+    (void)state;
+    char in[4000];
+    size_t len = 0;
+    for (int i = 0; i < 1500; i++) {
+        /* One-letter words, the case the first guess under-estimates. */
+        in[len++] = (char)('a' + i % 26);
+        in[len++] = i % 7 ? ' ' : ',';
+    }
+    memcpy(in + len, "Caf\xC3\xA9-KATA", 11);
+    len += 11;
+    size_t flen, n_words;
+    const uint64_t *hashes;
+    char *folded = warta_text_fold_words(&a, in, len, &flen, &hashes, &n_words);
+    assert_int_equal(n_words, 1502);
+    size_t w = 0;
+    for (size_t i = 0; i <= flen;) {
+        size_t end = i;
+        while (end < flen && folded[end] != ' ')
+            end++;
+        assert_true(w < n_words);
+        assert_true(hashes[w] == warta_word_hash(folded + i, end - i));
+        assert_true(hashes[w] != 0);
+        w++;
+        i = end + 1;
+    }
+    assert_int_equal(w, n_words);
+    assert_string_equal(folded + flen - 9, "cafe kata");
+    /* Plain warta_text_fold gives the same text. */
+    size_t plain_len;
+    assert_string_equal(warta_text_fold(&a, in, len, &plain_len), folded);
+    warta_text_fold_words(&a, "", 0, &flen, &hashes, &n_words);
+    assert_int_equal(n_words, 0);
+    assert_int_equal(flen, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -97,6 +233,8 @@ int main(void)
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_normalize_lines),
         cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_normalize_matches_model),
+        cmocka_unit_test(test_fold_words),
     };
     return cmocka_run_group_tests_name("unicode", tests, setup, teardown);
 }
