@@ -1,6 +1,7 @@
 /* Streaming JSON writer; see json_writer.h. */
 #include "json_writer.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,18 +72,37 @@ void jw_object_end(struct json_writer *w) { close_(w, '}'); }
 void jw_array_begin(struct json_writer *w) { open_(w, '['); }
 void jw_array_end(struct json_writer *w) { close_(w, ']'); }
 
+/* Whether any of eight bytes is a control (NUL included), '"' or '\\':
+ * the bytes JSON strings escape (the has-less-than and has-zero-byte word
+ * tests, exact for the word as a whole). */
+static bool needs_escape8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+}
+
 static void escaped(struct json_writer *w, const char *s)
 {
+    size_t len = strlen(s);
+    reserve(w, len + 2); /* the usual case: nothing to escape */
     put_c(w, '"');
-    const char *run = s;
-    for (const char *p = s;; p++) {
-        /* Plain run: anything but controls (NUL included), '"', '\\'. */
-        while ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
-            p++;
-        unsigned char c = (unsigned char)*p;
-        put(w, run, (size_t)(p - run));
-        if (c == '\0')
-            break;
+    size_t run = 0;
+    for (size_t i = 0; i < len;) {
+        if (i + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (!needs_escape8(x)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        put(w, s + run, i - run);
         char esc[8];
         switch (c) {
         case '"': put(w, "\\\"", 2); break;
@@ -94,8 +114,9 @@ static void escaped(struct json_writer *w, const char *s)
             snprintf(esc, sizeof(esc), "\\u%04x", c);
             put(w, esc, 6);
         }
-        run = p + 1;
+        run = ++i;
     }
+    put(w, s + run, len - run);
     put_c(w, '"');
 }
 
@@ -126,9 +147,17 @@ void jw_null(struct json_writer *w)
 void jw_int(struct json_writer *w, long long v)
 {
     separate(w);
+    /* By hand: snprintf cost more than the rest of an integer's output. */
     char num[24];
-    int n = snprintf(num, sizeof(num), "%lld", v);
-    put(w, num, (size_t)n);
+    size_t n = sizeof(num);
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        num[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        num[--n] = '-';
+    put(w, num + n, sizeof(num) - n);
 }
 
 void jw_bool(struct json_writer *w, bool v)

@@ -9,12 +9,15 @@
 #include <cmocka.h>
 
 #include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "warta/article.h"
 #include "warta/pipeline.h"
 #include "warta/render.h"
+#include "render/json_writer.h"
 
 struct fixture {
     struct warta_arena arena;
@@ -298,6 +301,79 @@ static void test_render_run_media_types(void **state)
     }
 }
 
+
+/* The native writer's string escaping, word-at-a-time, against a
+ * byte-at-a-time model on random strings whose escapes land on every
+ * position of an 8-byte chunk; jansson must read the result back. */
+static void test_json_writer_escapes(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "kata ", "\"", "\\", "\n", "\t", "\r", "\x01", "\x1F",
+        "\xC3\xA9", "\xE2\x80\x94", "/", "~", "\x7F",
+    };
+    const size_t n_pieces = sizeof(pieces) / sizeof(pieces[0]);
+    uint64_t seed = 42;
+    for (int round = 0; round < 2000; round++) {
+        char in[256], want[1024];
+        size_t len = 0, k = 0;
+        want[k++] = '"';
+        size_t count = (size_t)(round % 40);
+        for (size_t i = 0; i < count; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t r = (size_t)(seed >> 33) % (n_pieces * 3);
+            const char *p = pieces[r < n_pieces ? r : r % 2];
+            for (; *p; p++) {
+                unsigned char c = (unsigned char)*p;
+                in[len++] = (char)c;
+                if (c == '"' || c == '\\') {
+                    want[k++] = '\\';
+                    want[k++] = (char)c;
+                } else if (c == '\n') {
+                    memcpy(want + k, "\\n", 2), k += 2;
+                } else if (c == '\t') {
+                    memcpy(want + k, "\\t", 2), k += 2;
+                } else if (c == '\r') {
+                    memcpy(want + k, "\\r", 2), k += 2;
+                } else if (c < 0x20) {
+                    k += (size_t)snprintf(want + k, sizeof(want) - k, "\\u%04x", c);
+                } else {
+                    want[k++] = (char)c;
+                }
+            }
+        }
+        in[len] = '\0';
+        want[k++] = '"';
+        want[k] = '\0';
+        struct json_writer w;
+        jw_init(&w, 0);
+        jw_string(&w, in);
+        size_t out_len;
+        char *out = jw_take(&w, &out_len);
+        if (strcmp(out, want) != 0)
+            fail_msg("round %d: got %s, want %s", round, out, want);
+        json_error_t jerr;
+        json_t *back = json_loads(out, JSON_DECODE_ANY, &jerr);
+        assert_non_null(back);
+        assert_string_equal(json_string_value(back), in);
+        json_decref(back);
+        free(out);
+    }
+    /* Integers by hand, both signs and the extremes. */
+    struct json_writer w;
+    jw_init(&w, 0);
+    jw_array_begin(&w);
+    const long long ints[] = {0, 7, -7, 1234567890123LL, LLONG_MAX, LLONG_MIN};
+    for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++)
+        jw_int(&w, ints[i]);
+    jw_array_end(&w);
+    size_t out_len;
+    char *out = jw_take(&w, &out_len);
+    assert_string_equal(out, "[0,7,-7,1234567890123,9223372036854775807,"
+                             "-9223372036854775808]");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +389,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_render_run_media_types, setup,
                                         teardown),
+        cmocka_unit_test(test_json_writer_escapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
