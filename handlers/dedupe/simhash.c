@@ -244,9 +244,13 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
     XXH128_hash_t h = XXH3_128bits(body, blen);
     XXH128_canonical_t c;
     XXH128_canonicalFromHash(&c, h);
+    static const char digits[] = "0123456789abcdef";
     char hex[33];
-    for (size_t j = 0; j < sizeof(c.digest); j++)
-        snprintf(hex + 2 * j, 3, "%02x", c.digest[j]);
+    for (size_t j = 0; j < sizeof(c.digest); j++) {
+        hex[2 * j] = digits[c.digest[j] >> 4];
+        hex[2 * j + 1] = digits[c.digest[j] & 15];
+    }
+    hex[32] = '\0';
     snprintf(doc->dedupe.content_hash, sizeof(doc->dedupe.content_hash),
              "xxh128:%s", hex);
     /* 64 bits of the content hash: stable across posts and processes. */
