@@ -43,6 +43,7 @@ struct sql_index {
     sqlite3 *db;
     sqlite3_stmt *probe[WARTA_INDEX_BLOCKS];
     sqlite3_stmt *fetch, *insert, *prune, *begin, *commit;
+    sqlite3_stmt *read_begin, *read_end;
     sqlite3_stmt *cache_big, *cache_normal;
     bool in_batch;
 };
@@ -91,6 +92,8 @@ static void sql_close(struct warta_index *idx)
     sqlite3_finalize(s->prune);
     sqlite3_finalize(s->begin);
     sqlite3_finalize(s->commit);
+    sqlite3_finalize(s->read_begin);
+    sqlite3_finalize(s->read_end);
     sqlite3_finalize(s->cache_big);
     sqlite3_finalize(s->cache_normal);
     sqlite3_close(s->db);
@@ -133,6 +136,24 @@ static int cand_cmp(const void *pa, const void *pb)
     return (a->rowid > b->rowid) - (a->rowid < b->rowid);
 }
 
+static enum warta_err sql_step_once(struct sql_index *s, sqlite3_stmt *st,
+                                    const char *what)
+{
+    enum warta_err rc = WARTA_OK;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = sql_fail(s, what);
+    sqlite3_reset(st);
+    return rc;
+}
+
+static enum warta_err sql_exec(struct sql_index *s, const char *sql,
+                               const char *what)
+{
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK
+               ? WARTA_OK
+               : sql_fail(s, what);
+}
+
 static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
                                  unsigned max_distance, size_t max_hits,
                                  struct warta_arena *a,
@@ -145,6 +166,14 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
     size_t first = out->n, n_cand = 0, cap = 0;
     struct sql_cand *cand = NULL;
     pthread_mutex_lock(&s->lock);
+    /* The probes and fetches in one read transaction: each statement on
+     * its own took and released the WAL read lock, ten fcntl calls per
+     * lookup. Inside a bulk load the open write transaction serves. */
+    bool own_txn = sqlite3_get_autocommit(s->db);
+    if (own_txn && (rc = sql_step_once(s, s->read_begin, "begin read")) != WARTA_OK) {
+        pthread_mutex_unlock(&s->lock);
+        return rc;
+    }
     for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++) {
         sqlite3_stmt *st = s->probe[b];
         size_t np = warta_index_probe_values(warta_index_block(simhash, b),
@@ -199,6 +228,9 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
         }
     }
 out:
+    /* A read transaction left open would pin this snapshot for good. */
+    if (own_txn && sql_step_once(s, s->read_end, "end read") != WARTA_OK)
+        (void)sql_exec(s, "ROLLBACK", "rollback");
     pthread_mutex_unlock(&s->lock);
     if (rc != WARTA_OK)
         out->n = first;
@@ -257,23 +289,6 @@ out:
     return rc;
 }
 
-static enum warta_err sql_step_once(struct sql_index *s, sqlite3_stmt *st,
-                                    const char *what)
-{
-    enum warta_err rc = WARTA_OK;
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = sql_fail(s, what);
-    sqlite3_reset(st);
-    return rc;
-}
-
-static enum warta_err sql_exec(struct sql_index *s, const char *sql,
-                               const char *what)
-{
-    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK
-               ? WARTA_OK
-               : sql_fail(s, what);
-}
 
 /* One transaction: a crash in the middle leaves the index as it was,
  * indexes included. */
@@ -400,6 +415,10 @@ enum warta_err warta_index_sqlite_open(struct warta_index **out,
         src = prepare(s, &s->begin, "BEGIN IMMEDIATE");
     if (src == SQLITE_OK)
         src = prepare(s, &s->commit, "COMMIT");
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->read_begin, "BEGIN");
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->read_end, "COMMIT");
     if (src == SQLITE_OK)
         src = prepare(s, &s->cache_big,
                       "PRAGMA cache_size=-" STR(BATCH_CACHE_KIB));
