@@ -334,6 +334,49 @@ static const unsigned char ascii_fold[256] = {
 #undef L
 };
 
+/* High bit of each byte of x that is an ASCII letter or digit. Each
+ * range test adds within a byte (all bytes below 0x80 first), so no carry
+ * crosses into the next byte. */
+static inline uint64_t alnum_bytes(uint64_t x)
+{
+    const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    uint64_t a = x & ~hi;
+    uint64_t lower = a | (ones * 0x20);
+    uint64_t letter = (lower + ones * (0x80 - 'a')) & ~(lower + ones * (0x7F - 'z'));
+    uint64_t digit = (a + ones * (0x80 - '0')) & ~(a + ones * (0x7F - '9'));
+    return (letter | digit) & ~x & hi;
+}
+
+/* Copies the ASCII letters and digits from p[i] on, lower-cased, to
+ * out[*k..]; returns where they end. Eight bytes at a time where the byte
+ * order allows: the lower-cased chunk is stored whole and the run length
+ * read off the mask (cap leaves room for the over-write). */
+static size_t copy_ascii_word(const char *p, size_t len, size_t i, char *out,
+                              size_t *k, size_t cap)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    while (i + 8 <= len && *k + 8 <= cap) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        uint64_t m = alnum_bytes(x);
+        uint64_t lower = (x & ~hi) | (ones * 0x20);
+        memcpy(out + *k, &lower, 8);
+        size_t run = m == hi ? 8 : (size_t)__builtin_ctzll(~m & hi) >> 3;
+        i += run;
+        *k += run;
+        if (run < 8)
+            return i;
+    }
+#endif
+    unsigned char folded;
+    while (i < len && (folded = ascii_fold[(unsigned char)p[i]])) {
+        out[(*k)++] = (char)folded;
+        i++;
+    }
+    return i;
+}
+
 /* The word hashes of one fold, grown as words end. */
 struct word_list {
     struct warta_arena *arena;
@@ -341,15 +384,20 @@ struct word_list {
     size_t n, cap;
 };
 
-static void word_list_add(struct word_list *wl, const char *word, size_t n)
+static void word_list_grow(struct word_list *wl)
 {
-    if (wl->n == wl->cap) {
-        size_t cap = wl->cap * 2;
-        wl->hashes = warta_arena_grow(wl->arena, wl->hashes, wl->n, cap,
-                                      sizeof(*wl->hashes));
-        wl->cap = cap;
-    }
-    wl->hashes[wl->n++] = warta_word_hash(word, n);
+    size_t cap = wl->cap * 2;
+    wl->hashes = warta_arena_grow(wl->arena, wl->hashes, wl->n, cap,
+                                  sizeof(*wl->hashes));
+    wl->cap = cap;
+}
+
+static inline void word_list_add(struct word_list *wl, const char *word, size_t n)
+{
+    if (wl->n == wl->cap)
+        word_list_grow(wl);
+    uint64_t h = XXH3_64bits(word, n);
+    wl->hashes[wl->n++] = h ? h : 1; /* as warta_word_hash */
 }
 
 #define NO_WORD ((size_t)-1)
@@ -403,11 +451,7 @@ char *warta_text_fold_words(struct warta_arena *a, const char *p, size_t len,
                 continue;
             }
             BEGIN_WORD();
-            /* The rest of an ASCII run in one tight loop. */
-            do {
-                out[k++] = (char)folded;
-                i++;
-            } while (i < len && (folded = ascii_fold[(unsigned char)p[i]]));
+            i = copy_ascii_word(p, len, i, out, &k, cap);
             continue;
         }
         int32_t cp;
