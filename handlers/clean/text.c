@@ -78,8 +78,9 @@ enum warta_err warta_clean_text(struct warta_doc *doc,
     char *text = warta_text_normalize_lines(doc->arena, doc->input,
                                             doc->input_len, &n_text);
     size_t n_lines = 1;
-    for (size_t i = 0; i < n_text; i++)
-        n_lines += text[i] == '\n';
+    for (const char *nl = text; (nl = memchr(nl, '\n', n_text - (size_t)(nl - text)));
+         nl++)
+        n_lines++;
     struct line *lines = warta_arena_alloc(doc->arena, n_lines * sizeof(*lines));
     size_t k = 0;
     for (char *p = text;; k++) {
