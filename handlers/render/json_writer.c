@@ -82,27 +82,38 @@ static bool needs_escape8(uint64_t x)
     return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
 }
 
-static void escaped(struct json_writer *w, const char *s)
+/* Length of the prefix of s[0..len) that JSON writes as is. */
+static size_t plain_prefix(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (needs_escape8(x))
+            break;
+    }
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            break;
+    }
+    return i;
+}
+
+/* s as a JSON string, then `suffix` (a ':' after a key) unless it is 0. */
+static void escaped(struct json_writer *w, const char *s, char suffix)
 {
     size_t len = strlen(s);
-    reserve(w, len + 2); /* the usual case: nothing to escape */
-    put_c(w, '"');
-    size_t run = 0;
-    for (size_t i = 0; i < len;) {
-        if (i + 8 <= len) {
-            uint64_t x;
-            memcpy(&x, s + i, 8);
-            if (!needs_escape8(x)) {
-                i += 8;
-                continue;
-            }
-        }
+    size_t plain = plain_prefix(s, len);
+    /* The usual case, nothing to escape: one reservation, one copy. */
+    reserve(w, len + 3);
+    char *o = w->buf + w->len;
+    *o++ = '"';
+    memcpy(o, s, plain);
+    o += plain;
+    w->len = (size_t)(o - w->buf);
+    for (size_t i = plain; i < len;) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            i++;
-            continue;
-        }
-        put(w, s + run, i - run);
         char esc[8];
         switch (c) {
         case '"': put(w, "\\\"", 2); break;
@@ -114,17 +125,21 @@ static void escaped(struct json_writer *w, const char *s)
             snprintf(esc, sizeof(esc), "\\u%04x", c);
             put(w, esc, 6);
         }
-        run = ++i;
+        i++;
+        size_t run = plain_prefix(s + i, len - i);
+        put(w, s + i, run);
+        i += run;
     }
-    put(w, s + run, len - run);
-    put_c(w, '"');
+    reserve(w, 2);
+    w->buf[w->len++] = '"';
+    if (suffix)
+        w->buf[w->len++] = suffix;
 }
 
 void jw_key(struct json_writer *w, const char *key)
 {
     separate(w);
-    escaped(w, key);
-    put_c(w, ':');
+    escaped(w, key, ':');
     w->after_key = true;
 }
 
@@ -135,7 +150,7 @@ void jw_string(struct json_writer *w, const char *s)
         return;
     }
     separate(w);
-    escaped(w, s);
+    escaped(w, s, 0);
 }
 
 void jw_null(struct json_writer *w)
