@@ -44,34 +44,6 @@ struct bucket_entry {
     size_t block;
 };
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Paragraph-sized arrays by Shell sort (Ciura's gaps) with the comparison
- * inlined: qsort's call per comparison cost more than the rest of block
- * dedupe together. Longer ones, where n log n matters more, by qsort. */
-static void sort_u64(uint64_t *v, size_t n)
-{
-    if (n > 2000) {
-        qsort(v, n, sizeof(*v), cmp_u64);
-        return;
-    }
-    static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
-    for (size_t g = 0; g < sizeof(gaps) / sizeof(gaps[0]); g++) {
-        size_t gap = gaps[g];
-        for (size_t i = gap; i < n; i++) {
-            uint64_t x = v[i];
-            size_t j = i;
-            for (; j >= gap && v[j - gap] > x; j -= gap)
-                v[j] = v[j - gap];
-            v[j] = x;
-        }
-    }
-}
-
 static int cmp_entry(const void *a, const void *b)
 {
     const struct bucket_entry *x = a, *y = b;
@@ -79,6 +51,47 @@ static int cmp_entry(const void *a, const void *b)
         return x->hash < y->hash ? -1 : 1;
     return x->block < y->block ? -1 : x->block > y->block;
 }
+
+static bool entry_after(const struct bucket_entry *x, const struct bucket_entry *y)
+{
+    return x->hash != y->hash ? x->hash > y->hash : x->block > y->block;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Paragraph-sized arrays are sorted by Shell sort (Ciura's gaps) with the
+ * comparison inlined: qsort's call per comparison cost more than the rest
+ * of block dedupe together. Longer ones, where n log n matters more, go to
+ * qsort. One definition per element type. */
+static const size_t shell_gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+
+#define DEFINE_SORT(name, type, after, cmp)                                    \
+    static void name(type *v, size_t n)                                        \
+    {                                                                          \
+        if (n > 2000) {                                                        \
+            qsort(v, n, sizeof(*v), cmp);                                      \
+            return;                                                            \
+        }                                                                      \
+        for (size_t g = 0; g < sizeof(shell_gaps) / sizeof(shell_gaps[0]); g++) { \
+            size_t gap = shell_gaps[g];                                        \
+            for (size_t i = gap; i < n; i++) {                                 \
+                type x = v[i];                                                 \
+                size_t j = i;                                                  \
+                for (; j >= gap && after(&v[j - gap], &x); j -= gap)           \
+                    v[j] = v[j - gap];                                         \
+                v[j] = x;                                                      \
+            }                                                                  \
+        }                                                                      \
+    }
+
+static bool u64_after(const uint64_t *x, const uint64_t *y) { return *x > *y; }
+
+DEFINE_SORT(sort_u64, uint64_t, u64_after, cmp_u64)
+DEFINE_SORT(sort_entries, struct bucket_entry, entry_after, cmp_entry)
 
 static void fingerprint(struct warta_doc *doc, struct warta_block *b,
                         struct block_print *bp)
@@ -189,7 +202,7 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
         for (size_t k = 0; k < bp[i].n_sketch; k++)
             entries[n_entries++] = (struct bucket_entry){bp[i].sketch[k], i};
     }
-    qsort(entries, n_entries, sizeof(*entries), cmp_entry);
+    sort_entries(entries, n_entries);
     for (size_t g = 0; g < n_entries;) {
         size_t end = g;
         while (end < n_entries && entries[end].hash == entries[g].hash)

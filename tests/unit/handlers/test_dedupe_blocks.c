@@ -108,6 +108,40 @@ static void test_many_blocks_stay_linear(void **state)
     warta_arena_free(&a);
 }
 
+/* Paragraphs past the inline sort's size (2000 shingles) take the qsort
+ * path: a 3000-word block re-sent with one word changed is still a near
+ * duplicate, and a 3000-word block of other words is not. */
+static char *long_block(struct warta_arena *a, unsigned seed, unsigned changed)
+{
+    char *out = warta_arena_alloc(a, 3000 * 12 + 1);
+    size_t k = 0;
+    for (unsigned w = 0; w < 3000; w++) {
+        unsigned v = (w == changed ? 77777u : w) * 2654435761u + seed;
+        k += (size_t)snprintf(out + k, 13, "%sk%07u", w ? " " : "", v % 9999991u);
+    }
+    return out;
+}
+
+static void test_long_near_duplicate(void **state)
+{
+    (void)state;
+    struct warta_arena a;
+    struct warta_doc d;
+    struct warta_arena scratch;
+    warta_arena_init(&scratch);
+    const char *first = long_block(&scratch, 1, 3001);
+    const char *resent = long_block(&scratch, 1, 1500);
+    const char *other = long_block(&scratch, 2, 3001);
+    make(&a, &d, (const char *[]){first, other, resent, NULL});
+    warta_dedupe_blocks(&d);
+    assert_null(d.blocks[0].removed_reason);
+    assert_null(d.blocks[1].removed_reason);
+    assert_string_equal(d.blocks[2].removed_reason, "near-duplicate");
+    assert_int_equal(d.blocks[2].duplicate_of, 0);
+    warta_arena_free(&a);
+    warta_arena_free(&scratch);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +149,7 @@ int main(void)
         cmocka_unit_test(test_near_duplicate),
         cmocka_unit_test(test_short_repeats_kept_unless_in_a_run),
         cmocka_unit_test(test_many_blocks_stay_linear),
+        cmocka_unit_test(test_long_near_duplicate),
     };
     return cmocka_run_group_tests_name("dedupe_blocks", tests, NULL, NULL);
 }
