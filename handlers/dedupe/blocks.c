@@ -245,14 +245,58 @@ static bool in_pasted_run(const struct block_print *bp, size_t n, size_t i)
     return false;
 }
 
+/* For each block, the first earlier block with the very same text, or -1;
+ * by a hash of the text as it stands, before any folding. */
+static void find_verbatim(struct warta_doc *doc, long *first)
+{
+    size_t n = doc->n_blocks, cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    long *slots = warta_arena_alloc(doc->arena, cap * sizeof(*slots));
+    uint64_t *hash = warta_arena_alloc(doc->arena, n * sizeof(*hash));
+    for (size_t i = 0; i < cap; i++)
+        slots[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        const struct warta_block *b = &doc->blocks[i];
+        first[i] = -1;
+        if (b->removed_reason)
+            continue;
+        hash[i] = XXH3_64bits(b->text, b->len);
+        size_t h = (size_t)hash[i] & (cap - 1);
+        for (; slots[h] >= 0; h = (h + 1) & (cap - 1)) {
+            const struct warta_block *o = &doc->blocks[slots[h]];
+            if (hash[slots[h]] == hash[i] && o->len == b->len &&
+                memcmp(o->text, b->text, b->len) == 0)
+                break;
+        }
+        if (slots[h] < 0)
+            slots[h] = (long)i;
+        else
+            first[i] = slots[h];
+    }
+}
+
 void warta_dedupe_blocks(struct warta_doc *doc)
 {
     size_t n = doc->n_blocks;
     if (n < 2)
         return;
     struct block_print *bp = warta_arena_alloc(doc->arena, n * sizeof(*bp));
-    for (size_t i = 0; i < n; i++)
+    long *verbatim = warta_arena_alloc(doc->arena, n * sizeof(*verbatim));
+    find_verbatim(doc, verbatim);
+    for (size_t i = 0; i < n; i++) {
+        bp[i].dup_of = -1;
+        if (doc->blocks[i].removed_reason)
+            continue; /* out already: no part in the comparisons */
+        if (verbatim[i] >= 0) {
+            /* A verbatim copy (the second half of a body pasted twice) has
+             * its original's fold: it is not folded again. */
+            bp[i].exact = bp[verbatim[i]].exact;
+            bp[i].words = bp[verbatim[i]].words;
+            continue;
+        }
         fingerprint(doc, &doc->blocks[i], &bp[i]);
+    }
     find_exact(doc, bp);
     find_near(doc, bp);
 
