@@ -278,6 +278,50 @@ static bool time_at(const struct tok *t, size_t n, size_t i, struct clock *c)
     return true;
 }
 
+/* The zone part of a formatted date. */
+enum zone_kind { ZONE_NONE, ZONE_UTC, ZONE_OFFSET };
+
+static char *put2(char *o, long v)
+{
+    *o++ = (char)('0' + v / 10 % 10);
+    *o++ = (char)('0' + v % 10);
+    return o;
+}
+
+/* "YYYY-MM-DD", or with "THH:MM:SS" and then nothing, "Z" or "+HH:MM":
+ * by hand, since printf cost thousands of instructions per date. Fields
+ * are validated by the callers (years 1..9999). */
+static const char *rfc3339(struct warta_arena *a, long y, long mo, long d,
+                           bool have_time, long h, long mi, long s,
+                           enum zone_kind zone, int offset_minutes)
+{
+    char *out = warta_arena_alloc_uninit(a, sizeof("0000-00-00T00:00:00+00:00"));
+    char *o = put2(put2(out, y / 100), y % 100);
+    *o++ = '-';
+    o = put2(o, mo);
+    *o++ = '-';
+    o = put2(o, d);
+    if (have_time) {
+        *o++ = 'T';
+        o = put2(o, h);
+        *o++ = ':';
+        o = put2(o, mi);
+        *o++ = ':';
+        o = put2(o, s);
+        if (zone == ZONE_UTC || (zone == ZONE_OFFSET && offset_minutes == 0)) {
+            *o++ = 'Z';
+        } else if (zone == ZONE_OFFSET) {
+            int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+            *o++ = offset_minutes < 0 ? '-' : '+';
+            o = put2(o, off / 60);
+            *o++ = ':';
+            o = put2(o, off % 60);
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 /* ISO 8601 / RFC 3339 as found in markup: "2023-05-08T16:46:00+07:00". */
 static const char *parse_iso(struct warta_arena *a, const char *p, size_t len)
 {
@@ -293,11 +337,11 @@ static const char *parse_iso(struct warta_arena *a, const char *p, size_t len)
         return NULL;
     const char *r = buf + 10;
     if (*r != 'T' && *r != 't' && *r != ' ')
-        return warta_arena_printf(a, "%04d-%02d-%02d", y, mo, d);
+        return rfc3339(a, y, mo, d, false, 0, 0, 0, ZONE_NONE, 0);
     r++;
     int n = 0;
     if (sscanf(r, "%2d:%2d%n", &h, &mi, &n) != 2)
-        return warta_arena_printf(a, "%04d-%02d-%02d", y, mo, d);
+        return rfc3339(a, y, mo, d, false, 0, 0, 0, ZONE_NONE, 0);
     r += n;
     if (*r == ':') {
         n = 0;
@@ -312,7 +356,7 @@ static const char *parse_iso(struct warta_arena *a, const char *p, size_t len)
     if (h > 23 || mi > 59 || s > 60)
         return NULL;
     if (*r == 'Z' || *r == 'z')
-        return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
+        return rfc3339(a, y, mo, d, true, h, mi, s, ZONE_UTC, 0);
     if (*r == '+' || *r == '-') {
         int oh = 0, om = 0;
         char sign = *r++;
@@ -320,30 +364,20 @@ static const char *parse_iso(struct warta_arena *a, const char *p, size_t len)
             sscanf(r, "%2d", &oh) == 1) {
             if (oh <= 14 && om < 60) {
                 if (oh == 0 && om == 0)
-                    return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
-                return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y,
-                                          mo, d, h, mi, s, sign, oh, om);
+                    return rfc3339(a, y, mo, d, true, h, mi, s, ZONE_UTC, 0);
+                return rfc3339(a, y, mo, d, true, h, mi, s, ZONE_OFFSET,
+                               (sign == '-' ? -1 : 1) * (oh * 60 + om));
             }
         }
     }
-    return warta_arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, s);
+    return rfc3339(a, y, mo, d, true, h, mi, s, ZONE_NONE, 0);
 }
 
 static const char *format(struct warta_arena *a, const struct found *f,
                           const struct clock *c, bool have_time)
 {
-    if (!have_time)
-        return warta_arena_printf(a, "%04ld-%02ld-%02ld", f->y, f->m, f->d);
-    if (!c->have_zone)
-        return warta_arena_printf(a, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld", f->y,
-                                  f->m, f->d, c->h, c->min, c->s);
-    if (c->offset == 0)
-        return warta_arena_printf(a, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ldZ", f->y,
-                                  f->m, f->d, c->h, c->min, c->s);
-    int off = c->offset < 0 ? -c->offset : c->offset;
-    return warta_arena_printf(a, "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld%c%02d:%02d",
-                              f->y, f->m, f->d, c->h, c->min, c->s,
-                              c->offset < 0 ? '-' : '+', off / 60, off % 60);
+    return rfc3339(a, f->y, f->m, f->d, have_time, c->h, c->min, c->s,
+                   c->have_zone ? ZONE_OFFSET : ZONE_NONE, c->offset);
 }
 
 const char *warta_parse_date(struct warta_arena *a, const char *text,
