@@ -169,6 +169,17 @@ size_t warta_count_words(const char *p, size_t len)
     return warta_count_words_upto(p, len, (size_t)-2);
 }
 
+/* ASCII bytes that belong to a word (letters, digits, '_'). */
+static const bool ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+#define L(c) [c] = 1, [c - 32] = 1
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
+    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
+
 size_t warta_count_words_upto(const char *p, size_t len, size_t limit)
 {
     size_t words = 0;
@@ -176,12 +187,18 @@ size_t warta_count_words_upto(const char *p, size_t len, size_t limit)
     while (len) {
         unsigned char c = (unsigned char)*p;
         if (c < 0x80) {
-            bool w = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '_';
+            /* The rest of an ASCII word, then the next byte. */
+            bool w = ascii_word[c];
             if (w && !in_word && ++words > limit)
                 return words;
             in_word = w;
             p++;
             len--;
+            if (w)
+                while (len && (unsigned char)*p < 0x80 && ascii_word[(unsigned char)*p]) {
+                    p++;
+                    len--;
+                }
             continue;
         }
         int32_t cp;
