@@ -30,9 +30,8 @@
 
 struct block_print {
     uint64_t exact;
-    uint64_t *shingles; /* sorted and unique once `sorted` */
+    uint64_t *shingles; /* in text order, repeats included */
     size_t n_shingles, words;
-    bool sorted;
     uint64_t sketch[SKETCH]; /* the smallest shingle hashes, ascending */
     size_t n_sketch;
     long dup_of;        /* first pass: earlier block it repeats, or -1 */
@@ -57,41 +56,28 @@ static bool entry_after(const struct bucket_entry *x, const struct bucket_entry 
     return x->hash != y->hash ? x->hash > y->hash : x->block > y->block;
 }
 
-static int cmp_u64(const void *a, const void *b)
+/* The sketch entries (four per block) by Shell sort (Ciura's gaps) with
+ * the comparison inlined: qsort's call per comparison cost more than the
+ * sorting itself at these sizes. Very long articles, where n log n
+ * matters more, go to qsort. */
+static void sort_entries(struct bucket_entry *v, size_t n)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Paragraph-sized arrays are sorted by Shell sort (Ciura's gaps) with the
- * comparison inlined: qsort's call per comparison cost more than the rest
- * of block dedupe together. Longer ones, where n log n matters more, go to
- * qsort. One definition per element type. */
-static const size_t shell_gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
-
-#define DEFINE_SORT(name, type, after, cmp)                                    \
-    static void name(type *v, size_t n)                                        \
-    {                                                                          \
-        if (n > 2000) {                                                        \
-            qsort(v, n, sizeof(*v), cmp);                                      \
-            return;                                                            \
-        }                                                                      \
-        for (size_t g = 0; g < sizeof(shell_gaps) / sizeof(shell_gaps[0]); g++) { \
-            size_t gap = shell_gaps[g];                                        \
-            for (size_t i = gap; i < n; i++) {                                 \
-                type x = v[i];                                                 \
-                size_t j = i;                                                  \
-                for (; j >= gap && after(&v[j - gap], &x); j -= gap)           \
-                    v[j] = v[j - gap];                                         \
-                v[j] = x;                                                      \
-            }                                                                  \
-        }                                                                      \
+    static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+    if (n > 2000) {
+        qsort(v, n, sizeof(*v), cmp_entry);
+        return;
     }
-
-static bool u64_after(const uint64_t *x, const uint64_t *y) { return *x > *y; }
-
-DEFINE_SORT(sort_u64, uint64_t, u64_after, cmp_u64)
-DEFINE_SORT(sort_entries, struct bucket_entry, entry_after, cmp_entry)
+    for (size_t g = 0; g < sizeof(gaps) / sizeof(gaps[0]); g++) {
+        size_t gap = gaps[g];
+        for (size_t i = gap; i < n; i++) {
+            struct bucket_entry x = v[i];
+            size_t j = i;
+            for (; j >= gap && entry_after(&v[j - gap], &x); j -= gap)
+                v[j] = v[j - gap];
+            v[j] = x;
+        }
+    }
+}
 
 static void fingerprint(struct warta_doc *doc, struct warta_block *b,
                         struct block_print *bp)
@@ -136,36 +122,40 @@ static void fingerprint(struct warta_doc *doc, struct warta_block *b,
     }
 }
 
-static void sort_shingles(struct block_print *bp)
-{
-    if (bp->sorted)
-        return;
-    sort_u64(bp->shingles, bp->n_shingles);
-    size_t u = 0;
-    for (size_t i = 0; i < bp->n_shingles; i++)
-        if (u == 0 || bp->shingles[u - 1] != bp->shingles[i])
-            bp->shingles[u++] = bp->shingles[i];
-    bp->n_shingles = u;
-    bp->sorted = true;
-}
+/* |X and Y| / max(|X|, |Y|) over the distinct shingles of two blocks: one
+ * open-addressing table holds the shingles of both with a bit per side.
+ * Linear in the two blocks, and no sort: most candidate pairs turn out
+ * unrelated (they met on one common word pair). */
+struct shingle_slot {
+    uint64_t hash;
+    unsigned char sides; /* 0: empty; 1: in x; 2: in y */
+};
 
-static double overlap(struct block_print *x, struct block_print *y)
+static double overlap(struct warta_arena *a, const struct block_print *x,
+                      const struct block_print *y)
 {
-    sort_shingles(x);
-    sort_shingles(y);
-    size_t i = 0, j = 0, common = 0;
-    while (i < x->n_shingles && j < y->n_shingles) {
-        if (x->shingles[i] == y->shingles[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (x->shingles[i] < y->shingles[j]) {
-            i++;
-        } else {
-            j++;
+    size_t cap = 16;
+    while (cap < 2 * (x->n_shingles + y->n_shingles))
+        cap *= 2;
+    struct shingle_slot *t = warta_arena_alloc(a, cap * sizeof(*t));
+    size_t distinct[2] = {0, 0}, common = 0;
+    const struct block_print *side[2] = {x, y};
+    for (unsigned s = 0; s < 2; s++) {
+        unsigned char bit = (unsigned char)(1u << s);
+        for (size_t i = 0; i < side[s]->n_shingles; i++) {
+            uint64_t h = side[s]->shingles[i];
+            size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
+            while (t[k].sides && t[k].hash != h)
+                k = (k + 1) & (cap - 1);
+            if (t[k].sides & bit)
+                continue; /* a repeat within the block */
+            distinct[s]++;
+            common += t[k].sides != 0; /* y meets a shingle of x */
+            t[k].hash = h;
+            t[k].sides |= bit;
         }
     }
-    size_t larger = x->n_shingles > y->n_shingles ? x->n_shingles : y->n_shingles;
+    size_t larger = distinct[0] > distinct[1] ? distinct[0] : distinct[1];
     return larger ? (double)common / (double)larger : 0.0;
 }
 
@@ -216,7 +206,7 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
                 size_t j = entries[y].block;
                 if (j == i || bp[j].dup_of >= 0)
                     continue;
-                if (overlap(&bp[i], &bp[j]) >= NEAR_OVERLAP) {
+                if (overlap(doc->arena, &bp[i], &bp[j]) >= NEAR_OVERLAP) {
                     bp[i].dup_of = (long)j;
                     bp[i].near = true;
                     break;
