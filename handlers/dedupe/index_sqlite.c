@@ -44,6 +44,7 @@ struct sql_index {
     sqlite3_stmt *probe[WARTA_INDEX_BLOCKS];
     sqlite3_stmt *fetch, *insert, *prune, *begin, *commit;
     sqlite3_stmt *read_begin, *read_end;
+    sqlite3_stmt *probe_blocks; /* the four blocks' own values at once */
     sqlite3_stmt *cache_big, *cache_normal;
     bool in_batch;
 };
@@ -92,6 +93,7 @@ static void sql_close(struct warta_index *idx)
     sqlite3_finalize(s->prune);
     sqlite3_finalize(s->begin);
     sqlite3_finalize(s->commit);
+    sqlite3_finalize(s->probe_blocks);
     sqlite3_finalize(s->read_begin);
     sqlite3_finalize(s->read_end);
     sqlite3_finalize(s->cache_big);
@@ -154,6 +156,43 @@ static enum warta_err sql_exec(struct sql_index *s, const char *sql,
                : sql_fail(s, what);
 }
 
+struct cand_list {
+    struct warta_arena *arena;
+    struct sql_cand *v;
+    size_t n, cap;
+};
+
+/* Reads the rows of one probe statement (rowid, simhash, first_seen and,
+ * for the four-block statement, the block that matched) into the
+ * candidates within max_distance, each entry once; resets st. block is
+ * the probed block, or -1 to read it from the row. */
+static enum warta_err collect(struct sql_index *s, sqlite3_stmt *st, int block,
+                              uint64_t simhash, unsigned max_distance,
+                              unsigned radius, struct cand_list *cl)
+{
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
+        unsigned b = block >= 0 ? (unsigned)block : (unsigned)sqlite3_column_int(st, 3);
+        unsigned d = warta_simhash_distance(simhash, other);
+        if (d > max_distance || !warta_index_first_block(simhash, other, b, radius))
+            continue;
+        if (cl->n == cl->cap) {
+            size_t ncap = cl->cap ? cl->cap * 2 : 16;
+            cl->v = warta_arena_grow(cl->arena, cl->v, cl->n, ncap, sizeof(*cl->v));
+            cl->cap = ncap;
+        }
+        struct sql_cand *c = &cl->v[cl->n++];
+        c->distance = d;
+        c->rowid = sqlite3_column_int64(st, 0);
+        c->first_seen = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_reset(st);
+    return step == SQLITE_DONE ? WARTA_OK : sql_fail(s, "probe");
+}
+
+_Static_assert(WARTA_INDEX_BLOCKS == 4, "probe_blocks names four block columns");
+
 static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
                                  unsigned max_distance, size_t max_hits,
                                  struct warta_arena *a,
@@ -163,8 +202,7 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
     unsigned radius = warta_index_radius(max_distance);
     unsigned probes[WARTA_INDEX_MAX_PROBES];
     enum warta_err rc = WARTA_OK;
-    size_t first = out->n, n_cand = 0, cap = 0;
-    struct sql_cand *cand = NULL;
+    size_t first = out->n;
     pthread_mutex_lock(&s->lock);
     /* The probes and fetches in one read transaction: each statement on
      * its own took and released the WAL read lock, ten fcntl calls per
@@ -174,37 +212,28 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
         pthread_mutex_unlock(&s->lock);
         return rc;
     }
-    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++) {
+    struct cand_list cl = {.arena = a};
+    if (radius == 0) {
+        /* Each block probed for its own value only (distances up to 3):
+         * one statement for the four. */
+        for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
+            sqlite3_bind_int(s->probe_blocks, (int)b + 1,
+                             (int)warta_index_block(simhash, b));
+        rc = collect(s, s->probe_blocks, -1, simhash, max_distance, radius, &cl);
+    }
+    for (unsigned b = 0; radius > 0 && b < WARTA_INDEX_BLOCKS && rc == WARTA_OK; b++) {
         sqlite3_stmt *st = s->probe[b];
         size_t np = warta_index_probe_values(warta_index_block(simhash, b),
                                              radius, probes);
-        for (size_t p = 0; p < np; p++) {
+        for (size_t p = 0; p < np && rc == WARTA_OK; p++) {
             sqlite3_bind_int(st, 1, (int)probes[p]);
-            int step;
-            while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-                uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
-                unsigned d = warta_simhash_distance(simhash, other);
-                if (d > max_distance ||
-                    !warta_index_first_block(simhash, other, b, radius))
-                    continue;
-                if (n_cand == cap) {
-                    size_t ncap = cap ? cap * 2 : 16;
-                    cand = warta_arena_grow(a, cand, n_cand, ncap,
-                                            sizeof(*cand));
-                    cap = ncap;
-                }
-                cand[n_cand].distance = d;
-                cand[n_cand].rowid = sqlite3_column_int64(st, 0);
-                cand[n_cand].first_seen = sqlite3_column_int64(st, 2);
-                n_cand++;
-            }
-            sqlite3_reset(st);
-            if (step != SQLITE_DONE) {
-                rc = sql_fail(s, "probe");
-                goto out;
-            }
+            rc = collect(s, st, (int)b, simhash, max_distance, radius, &cl);
         }
     }
+    if (rc != WARTA_OK)
+        goto out;
+    struct sql_cand *cand = cl.v;
+    size_t n_cand = cl.n;
     /* Only the entries that will be listed are fetched. */
     if (n_cand > 1)
         qsort(cand, n_cand, sizeof(*cand), cand_cmp);
@@ -415,6 +444,16 @@ enum warta_err warta_index_sqlite_open(struct warta_index **out,
         src = prepare(s, &s->begin, "BEGIN IMMEDIATE");
     if (src == SQLITE_OK)
         src = prepare(s, &s->commit, "COMMIT");
+    if (src == SQLITE_OK)
+        src = prepare(s, &s->probe_blocks,
+                      "SELECT rowid, simhash, first_seen, 0 FROM entries"
+                      " WHERE b0 = ?1 UNION ALL "
+                      "SELECT rowid, simhash, first_seen, 1 FROM entries"
+                      " WHERE b1 = ?2 UNION ALL "
+                      "SELECT rowid, simhash, first_seen, 2 FROM entries"
+                      " WHERE b2 = ?3 UNION ALL "
+                      "SELECT rowid, simhash, first_seen, 3 FROM entries"
+                      " WHERE b3 = ?4");
     if (src == SQLITE_OK)
         src = prepare(s, &s->read_begin, "BEGIN");
     if (src == SQLITE_OK)
