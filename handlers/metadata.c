@@ -258,7 +258,7 @@ static void detect_language(struct warta_doc *doc, const struct warta_env *env)
         n_words += b->words;
         bytes += flen + 1;
     }
-    uint64_t *words = warta_arena_alloc(doc->arena, (n_words + 1) * sizeof(*words));
+    uint64_t *words = warta_arena_alloc_uninit(doc->arena, (n_words + 1) * sizeof(*words));
     size_t n = 0;
     bytes = 0;
     for (size_t i = 0; i < doc->n_blocks && bytes < LANGID_SAMPLE; i++) {

@@ -94,7 +94,7 @@ static void fingerprint(struct warta_doc *doc, struct warta_block *b,
      * the fold made. */
     const uint64_t *h = b->word_hashes;
     bp->n_shingles = bp->words - 1;
-    bp->shingles = warta_arena_alloc(a, bp->n_shingles * sizeof(uint64_t));
+    bp->shingles = warta_arena_alloc_uninit(a, bp->n_shingles * sizeof(uint64_t));
     for (size_t w = 1; w < bp->words; w++)
         bp->shingles[w - 1] = (h[w - 1] * 0x9E3779B97F4A7C15ULL) ^
                               ((h[w] << 31) | (h[w] >> 33));
@@ -165,7 +165,7 @@ static void find_exact(struct warta_doc *doc, struct block_print *bp)
     size_t n = doc->n_blocks, cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    long *slots = warta_arena_alloc(doc->arena, cap * sizeof(*slots));
+    long *slots = warta_arena_alloc_uninit(doc->arena, cap * sizeof(*slots));
     for (size_t i = 0; i < cap; i++)
         slots[i] = -1;
     for (size_t i = 0; i < n; i++) {
@@ -185,7 +185,7 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
 {
     size_t n = doc->n_blocks, n_entries = 0;
     struct bucket_entry *entries =
-        warta_arena_alloc(doc->arena, (n * SKETCH + 1) * sizeof(*entries));
+        warta_arena_alloc_uninit(doc->arena, (n * SKETCH + 1) * sizeof(*entries));
     for (size_t i = 0; i < n; i++) {
         if (doc->blocks[i].removed_reason || bp[i].dup_of >= 0)
             continue;
@@ -242,8 +242,8 @@ static void find_verbatim(struct warta_doc *doc, long *first)
     size_t n = doc->n_blocks, cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    long *slots = warta_arena_alloc(doc->arena, cap * sizeof(*slots));
-    uint64_t *hash = warta_arena_alloc(doc->arena, n * sizeof(*hash));
+    long *slots = warta_arena_alloc_uninit(doc->arena, cap * sizeof(*slots));
+    uint64_t *hash = warta_arena_alloc_uninit(doc->arena, n * sizeof(*hash));
     for (size_t i = 0; i < cap; i++)
         slots[i] = -1;
     for (size_t i = 0; i < n; i++) {
@@ -272,7 +272,7 @@ void warta_dedupe_blocks(struct warta_doc *doc)
     if (n < 2)
         return;
     struct block_print *bp = warta_arena_alloc(doc->arena, n * sizeof(*bp));
-    long *verbatim = warta_arena_alloc(doc->arena, n * sizeof(*verbatim));
+    long *verbatim = warta_arena_alloc_uninit(doc->arena, n * sizeof(*verbatim));
     find_verbatim(doc, verbatim);
     for (size_t i = 0; i < n; i++) {
         bp[i].dup_of = -1;

@@ -204,8 +204,8 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
     if (n_kept == 0)
         return;
 
-    const char **parts = warta_arena_alloc(a, n_kept * sizeof(*parts));
-    size_t *lens = warta_arena_alloc(a, n_kept * sizeof(*lens));
+    const char **parts = warta_arena_alloc_uninit(a, n_kept * sizeof(*parts));
+    size_t *lens = warta_arena_alloc_uninit(a, n_kept * sizeof(*lens));
     size_t k = 0, n_words = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
         struct warta_block *b = &doc->blocks[i];
@@ -217,7 +217,7 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
         k++;
     }
     /* The body's word hashes, as the fold made them, for the SimHash. */
-    uint64_t *hashes = warta_arena_alloc(a, (n_words + 1) * sizeof(*hashes));
+    uint64_t *hashes = warta_arena_alloc_uninit(a, (n_words + 1) * sizeof(*hashes));
     size_t w = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
         const struct warta_block *b = &doc->blocks[i];
@@ -227,7 +227,7 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
         w += b->words;
     }
     /* One folded body, blocks separated by one space like words are. */
-    char *body = warta_arena_alloc(a, total + 1);
+    char *body = warta_arena_alloc_uninit(a, total + 1);
     size_t blen = 0;
     for (k = 0; k < n_kept; k++) {
         if (!lens[k])
