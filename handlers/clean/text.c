@@ -61,7 +61,8 @@ static bool looks_hard_wrapped(const struct line *lines, size_t n)
         /* A code point takes 1 to 4 bytes: outside 50..400 bytes the line
          * cannot be 50..100 characters wide, and needs no count. */
         size_t bytes = lines[i].len;
-        size_t cps = bytes < 50 || bytes > 400 ? bytes : warta_utf8_length(lines[i].p, bytes);
+        size_t cps = bytes < 50 || bytes > 400 ? bytes
+                                               : warta_utf8_length_upto(lines[i].p, bytes, 100);
         if (cps >= 50 && cps <= 100 && !ends_sentence(lines[i].p, lines[i].len))
             wrapped++;
     }
@@ -107,7 +108,7 @@ enum warta_err warta_clean_text(struct warta_doc *doc,
             while (end + 1 < n_lines && lines[end + 1].len > 0 &&
                    !is_list_item(lines[end + 1].p, lines[end + 1].len) &&
                    !(ends_sentence(lines[end].p, lines[end].len) &&
-                     warta_utf8_length(lines[end].p, lines[end].len) < 50))
+                     warta_utf8_length_upto(lines[end].p, lines[end].len, 50) < 50))
                 end++;
         }
         if (end == i) {

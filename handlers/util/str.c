@@ -134,6 +134,11 @@ long warta_str_trailing_parens(struct warta_str s)
 
 size_t warta_utf8_length(const char *p, size_t len)
 {
+    return warta_utf8_length_upto(p, len, (size_t)-1 - 8);
+}
+
+size_t warta_utf8_length_upto(const char *p, size_t len, size_t limit)
+{
     size_t count = 0;
     /* Eight bytes at a time: a byte starts a character unless it is a
      * continuation byte (10xxxxxx); invalid input falls to the loop below
@@ -147,6 +152,8 @@ size_t warta_utf8_length(const char *p, size_t len)
         count += (size_t)((starts * 0x0101010101010101ULL) >> 56);
         p += 8;
         len -= 8;
+        if (count > limit)
+            return count;
     }
     while (len) {
         if ((unsigned char)*p < 0x80) {

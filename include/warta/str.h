@@ -44,6 +44,9 @@ long warta_str_trailing_parens(struct warta_str s);
 /* Number of Unicode code points: bytes that do not continue a sequence
  * (for valid UTF-8, exactly its characters). */
 size_t warta_utf8_length(const char *p, size_t len);
+/* The same, stopping once the count is past limit (it then returns some
+ * value above limit): enough to compare a long line with a width. */
+size_t warta_utf8_length_upto(const char *p, size_t len, size_t limit);
 
 /* Decodes one code point at p (len > 0); returns bytes consumed (>= 1) and
  * stores -1 in *cp for an invalid sequence. */

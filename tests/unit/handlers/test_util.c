@@ -65,6 +65,16 @@ static void test_str(void **state)
     assert_int_equal(warta_str_ifind(s, "zz"), -1);
     assert_int_equal(warta_count_words("Kao Kim-Hourn, 2023!", 20), 4);
     assert_int_equal(warta_utf8_length("caf\xC3\xA9", 5), 4);
+    /* 40 two-byte letters and 20 ASCII: 60 code points in 100 bytes. */
+    char mixed[101];
+    for (int i = 0; i < 40; i++)
+        memcpy(mixed + 2 * i, "\xC3\xA9", 2);
+    memset(mixed + 80, 'a', 20);
+    mixed[100] = '\0';
+    assert_int_equal(warta_utf8_length(mixed, 100), 60);
+    assert_int_equal(warta_utf8_length_upto(mixed, 100, 100), 60);
+    size_t past = warta_utf8_length_upto(mixed, 100, 30);
+    assert_true(past > 30 && past <= 60);
     struct warta_arena a;
     warta_arena_init(&a);
     assert_string_equal(warta_title_case_if_shouting(&a, warta_str_from("NUSA DUA")), "Nusa Dua");
