@@ -13,11 +13,14 @@
  * index of what we have seen can afford). The layout is recorded in the
  * meta table; a file with another layout is refused rather than misread.
  *
- * One connection behind a mutex: SQLite serialises writers anyway, and a
- * lookup is a few B-tree range reads (about 50 us at a million entries,
- * tests/bench/bench_index.c).
+ * One connection per thread, opened on the thread's first call: WAL lets
+ * readers run side by side, and SQLite's own locking (with a busy timeout)
+ * orders the writers. A single shared connection behind a mutex made the
+ * worker threads queue for every lookup. Each connection has its own page
+ * cache (CACHE_KIB), so memory grows with the worker threads.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,24 +32,34 @@
 
 #define LAYOUT "4x16"
 #define BUSY_TIMEOUT_MS 5000
-/* Page cache (KiB): enough for the hot upper levels of the indexes at a
- * million entries. A bulk load gets more while it runs, for the random-key
- * inserts into the id index and the sorts that rebuild the others. */
+/* Page cache (KiB) per connection: enough for the hot upper levels of the
+ * indexes at a million entries. A bulk load gets more while it runs, for
+ * the random-key inserts into the id index and the sorts that rebuild the
+ * others. */
 #define CACHE_KIB 16384
 #define BATCH_CACHE_KIB 262144
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
-struct sql_index {
-    struct warta_index base;
-    pthread_mutex_t lock;
+/* One thread's connection and its prepared statements. */
+struct sql_conn {
     sqlite3 *db;
     sqlite3_stmt *probe[WARTA_INDEX_BLOCKS];
+    sqlite3_stmt *probe_blocks; /* the four blocks' own values at once */
     sqlite3_stmt *fetch, *insert, *prune, *begin, *commit;
     sqlite3_stmt *read_begin, *read_end;
-    sqlite3_stmt *probe_blocks; /* the four blocks' own values at once */
     sqlite3_stmt *cache_big, *cache_normal;
     bool in_batch;
+    struct sql_conn *next;
+};
+
+struct sql_index {
+    struct warta_index base;
+    char *path;
+    pthread_key_t key;    /* the calling thread's struct sql_conn */
+    pthread_mutex_t lock; /* conns */
+    struct sql_conn *conns;
+    atomic_int batches; /* connections inside a bulk load */
 };
 
 static struct sql_index *sql_of(struct warta_index *idx)
@@ -83,23 +96,144 @@ static const char drop_indexes[] =
     "DROP INDEX IF EXISTS entries_b2; DROP INDEX IF EXISTS entries_b3;"
     "DROP INDEX IF EXISTS entries_first_seen;";
 
+static void conn_close(struct sql_conn *c)
+{
+    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
+        sqlite3_finalize(c->probe[b]);
+    sqlite3_stmt *all[] = {c->probe_blocks, c->fetch,      c->insert,
+                           c->prune,        c->begin,      c->commit,
+                           c->read_begin,   c->read_end,   c->cache_big,
+                           c->cache_normal};
+    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+        sqlite3_finalize(all[i]);
+    sqlite3_close(c->db);
+    free(c);
+}
+
+static int prepare(struct sql_conn *c, sqlite3_stmt **st, const char *sql)
+{
+    return sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+                              NULL);
+}
+
+_Static_assert(WARTA_INDEX_BLOCKS == 4, "probe_blocks names four block columns");
+
+/* Opens a connection with its pragmas and statements. With `create` it
+ * first creates the schema and checks the layout (the first connection);
+ * *layout_ok tells whether the file's layout is ours. Returns an SQLite
+ * code; *msg may get a message to sqlite3_free. */
+static int conn_open(const char *path, bool create, struct sql_conn **out,
+                     bool *layout_ok, char **msg)
+{
+    struct sql_conn *c = warta_xcalloc(1, sizeof(*c));
+    *out = c;
+    *layout_ok = true;
+    int src = sqlite3_open_v2(path, &c->db,
+                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                  SQLITE_OPEN_NOMUTEX,
+                              NULL);
+    if (src != SQLITE_OK)
+        return src;
+    sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
+    src = sqlite3_exec(c->db,
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                       "PRAGMA cache_size=-" STR(CACHE_KIB) ";",
+                       NULL, NULL, msg);
+    if (src == SQLITE_OK && create) {
+        src = sqlite3_exec(c->db, schema, NULL, NULL, msg);
+        if (src == SQLITE_OK)
+            src = sqlite3_exec(c->db, indexes, NULL, NULL, msg);
+        sqlite3_stmt *layout = NULL;
+        if (src == SQLITE_OK)
+            src = prepare(c, &layout, "SELECT value FROM meta WHERE key = 'layout'");
+        if (src == SQLITE_OK)
+            *layout_ok = sqlite3_step(layout) == SQLITE_ROW &&
+                         !strcmp((const char *)sqlite3_column_text(layout, 0), LAYOUT);
+        sqlite3_finalize(layout);
+        if (!*layout_ok)
+            return src;
+    }
+    static const char *const probe_sql[WARTA_INDEX_BLOCKS] = {
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b0 = ?1",
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b1 = ?1",
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b2 = ?1",
+        "SELECT rowid, simhash, first_seen FROM entries WHERE b3 = ?1",
+    };
+    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS && src == SQLITE_OK; b++)
+        src = prepare(c, &c->probe[b], probe_sql[b]);
+    const struct {
+        sqlite3_stmt **st;
+        const char *sql;
+    } stmts[] = {
+        {&c->probe_blocks,
+         "SELECT rowid, simhash, first_seen, 0 FROM entries WHERE b0 = ?1"
+         " UNION ALL "
+         "SELECT rowid, simhash, first_seen, 1 FROM entries WHERE b1 = ?2"
+         " UNION ALL "
+         "SELECT rowid, simhash, first_seen, 2 FROM entries WHERE b2 = ?3"
+         " UNION ALL "
+         "SELECT rowid, simhash, first_seen, 3 FROM entries WHERE b3 = ?4"},
+        {&c->fetch, "SELECT id, title, url, first_seen FROM entries WHERE rowid = ?1"},
+        {&c->insert, "INSERT OR IGNORE INTO entries(id, simhash, content_hash,"
+                     " title, url, first_seen, b0, b1, b2, b3)"
+                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+        {&c->prune, "DELETE FROM entries WHERE first_seen < ?1"},
+        {&c->begin, "BEGIN IMMEDIATE"},
+        {&c->commit, "COMMIT"},
+        {&c->read_begin, "BEGIN"},
+        {&c->read_end, "COMMIT"},
+        {&c->cache_big, "PRAGMA cache_size=-" STR(BATCH_CACHE_KIB)},
+        {&c->cache_normal, "PRAGMA cache_size=-" STR(CACHE_KIB)},
+    };
+    for (size_t i = 0; i < sizeof(stmts) / sizeof(stmts[0]) && src == SQLITE_OK; i++)
+        src = prepare(c, stmts[i].st, stmts[i].sql);
+    return src;
+}
+
+static enum warta_err conn_fail(struct sql_conn *c, const char *what)
+{
+    WARTA_LOG(WARTA_LOG_ERROR, "index", NULL, "sqlite %s: %s", what,
+              sqlite3_errmsg(c->db));
+    return WARTA_ERR_INDEX_UNAVAILABLE;
+}
+
+/* The calling thread's connection, opened on its first call; NULL (logged)
+ * when it cannot be opened. */
+static struct sql_conn *conn_get(struct sql_index *s)
+{
+    struct sql_conn *c = pthread_getspecific(s->key);
+    if (c)
+        return c;
+    char *msg = NULL;
+    bool layout_ok;
+    int src = conn_open(s->path, false, &c, &layout_ok, &msg);
+    if (src != SQLITE_OK) {
+        WARTA_LOG(WARTA_LOG_ERROR, "index", NULL, "sqlite connection to %s: %s",
+                  s->path, msg ? msg : c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(src));
+        sqlite3_free(msg);
+        conn_close(c);
+        return NULL;
+    }
+    pthread_mutex_lock(&s->lock);
+    c->next = s->conns;
+    s->conns = c;
+    pthread_mutex_unlock(&s->lock);
+    pthread_setspecific(s->key, c);
+    return c;
+}
+
 static void sql_close(struct warta_index *idx)
 {
     struct sql_index *s = sql_of(idx);
-    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
-        sqlite3_finalize(s->probe[b]);
-    sqlite3_finalize(s->fetch);
-    sqlite3_finalize(s->insert);
-    sqlite3_finalize(s->prune);
-    sqlite3_finalize(s->begin);
-    sqlite3_finalize(s->commit);
-    sqlite3_finalize(s->probe_blocks);
-    sqlite3_finalize(s->read_begin);
-    sqlite3_finalize(s->read_end);
-    sqlite3_finalize(s->cache_big);
-    sqlite3_finalize(s->cache_normal);
-    sqlite3_close(s->db);
+    /* The worker threads are done with the index by now (it closes at
+     * shutdown, after the daemon has stopped). */
+    for (struct sql_conn *c = s->conns, *next; c; c = next) {
+        next = c->next;
+        conn_close(c);
+    }
+    pthread_key_delete(s->key);
     pthread_mutex_destroy(&s->lock);
+    free(s->path);
     free(s);
 }
 
@@ -107,13 +241,6 @@ static bool sql_ready(struct warta_index *idx)
 {
     (void)idx;
     return true;
-}
-
-static enum warta_err sql_fail(struct sql_index *s, const char *what)
-{
-    WARTA_LOG(WARTA_LOG_ERROR, "index", NULL, "sqlite %s: %s", what,
-              sqlite3_errmsg(s->db));
-    return WARTA_ERR_INDEX_UNAVAILABLE;
 }
 
 static const char *col_text(sqlite3_stmt *st, int col, struct warta_arena *a)
@@ -138,22 +265,22 @@ static int cand_cmp(const void *pa, const void *pb)
     return (a->rowid > b->rowid) - (a->rowid < b->rowid);
 }
 
-static enum warta_err sql_step_once(struct sql_index *s, sqlite3_stmt *st,
-                                    const char *what)
+static enum warta_err step_once(struct sql_conn *c, sqlite3_stmt *st,
+                                const char *what)
 {
     enum warta_err rc = WARTA_OK;
     if (sqlite3_step(st) != SQLITE_DONE)
-        rc = sql_fail(s, what);
+        rc = conn_fail(c, what);
     sqlite3_reset(st);
     return rc;
 }
 
-static enum warta_err sql_exec(struct sql_index *s, const char *sql,
-                               const char *what)
+static enum warta_err conn_exec(struct sql_conn *c, const char *sql,
+                                const char *what)
 {
-    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK
+    return sqlite3_exec(c->db, sql, NULL, NULL, NULL) == SQLITE_OK
                ? WARTA_OK
-               : sql_fail(s, what);
+               : conn_fail(c, what);
 }
 
 struct cand_list {
@@ -166,7 +293,7 @@ struct cand_list {
  * for the four-block statement, the block that matched) into the
  * candidates within max_distance, each entry once; resets st. block is
  * the probed block, or -1 to read it from the row. */
-static enum warta_err collect(struct sql_index *s, sqlite3_stmt *st, int block,
+static enum warta_err collect(struct sql_conn *c, sqlite3_stmt *st, int block,
                               uint64_t simhash, unsigned max_distance,
                               unsigned radius, struct cand_list *cl)
 {
@@ -182,52 +309,49 @@ static enum warta_err collect(struct sql_index *s, sqlite3_stmt *st, int block,
             cl->v = warta_arena_grow(cl->arena, cl->v, cl->n, ncap, sizeof(*cl->v));
             cl->cap = ncap;
         }
-        struct sql_cand *c = &cl->v[cl->n++];
-        c->distance = d;
-        c->rowid = sqlite3_column_int64(st, 0);
-        c->first_seen = sqlite3_column_int64(st, 2);
+        struct sql_cand *cand = &cl->v[cl->n++];
+        cand->distance = d;
+        cand->rowid = sqlite3_column_int64(st, 0);
+        cand->first_seen = sqlite3_column_int64(st, 2);
     }
     sqlite3_reset(st);
-    return step == SQLITE_DONE ? WARTA_OK : sql_fail(s, "probe");
+    return step == SQLITE_DONE ? WARTA_OK : conn_fail(c, "probe");
 }
-
-_Static_assert(WARTA_INDEX_BLOCKS == 4, "probe_blocks names four block columns");
 
 static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
                                  unsigned max_distance, size_t max_hits,
                                  struct warta_arena *a,
                                  struct warta_index_hits *out)
 {
-    struct sql_index *s = sql_of(idx);
+    struct sql_conn *c = conn_get(sql_of(idx));
+    if (!c)
+        return WARTA_ERR_INDEX_UNAVAILABLE;
     unsigned radius = warta_index_radius(max_distance);
     unsigned probes[WARTA_INDEX_MAX_PROBES];
     enum warta_err rc = WARTA_OK;
     size_t first = out->n;
-    pthread_mutex_lock(&s->lock);
     /* The probes and fetches in one read transaction: each statement on
      * its own took and released the WAL read lock, ten fcntl calls per
      * lookup. Inside a bulk load the open write transaction serves. */
-    bool own_txn = sqlite3_get_autocommit(s->db);
-    if (own_txn && (rc = sql_step_once(s, s->read_begin, "begin read")) != WARTA_OK) {
-        pthread_mutex_unlock(&s->lock);
+    bool own_txn = sqlite3_get_autocommit(c->db);
+    if (own_txn && (rc = step_once(c, c->read_begin, "begin read")) != WARTA_OK)
         return rc;
-    }
     struct cand_list cl = {.arena = a};
     if (radius == 0) {
         /* Each block probed for its own value only (distances up to 3):
          * one statement for the four. */
         for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
-            sqlite3_bind_int(s->probe_blocks, (int)b + 1,
+            sqlite3_bind_int(c->probe_blocks, (int)b + 1,
                              (int)warta_index_block(simhash, b));
-        rc = collect(s, s->probe_blocks, -1, simhash, max_distance, radius, &cl);
+        rc = collect(c, c->probe_blocks, -1, simhash, max_distance, radius, &cl);
     }
     for (unsigned b = 0; radius > 0 && b < WARTA_INDEX_BLOCKS && rc == WARTA_OK; b++) {
-        sqlite3_stmt *st = s->probe[b];
+        sqlite3_stmt *st = c->probe[b];
         size_t np = warta_index_probe_values(warta_index_block(simhash, b),
                                              radius, probes);
         for (size_t p = 0; p < np && rc == WARTA_OK; p++) {
             sqlite3_bind_int(st, 1, (int)probes[p]);
-            rc = collect(s, st, (int)b, simhash, max_distance, radius, &cl);
+            rc = collect(c, st, (int)b, simhash, max_distance, radius, &cl);
         }
     }
     if (rc != WARTA_OK)
@@ -242,25 +366,24 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
     for (size_t i = 0; i < n_cand; i++) {
         struct warta_index_hit *h = warta_index_hits_push(a, out);
         h->distance = cand[i].distance;
-        sqlite3_bind_int64(s->fetch, 1, cand[i].rowid);
-        int step = sqlite3_step(s->fetch);
+        sqlite3_bind_int64(c->fetch, 1, cand[i].rowid);
+        int step = sqlite3_step(c->fetch);
         if (step == SQLITE_ROW) {
-            h->id = col_text(s->fetch, 0, a);
-            h->title = col_text(s->fetch, 1, a);
-            h->url = col_text(s->fetch, 2, a);
-            h->first_seen = sqlite3_column_int64(s->fetch, 3);
+            h->id = col_text(c->fetch, 0, a);
+            h->title = col_text(c->fetch, 1, a);
+            h->url = col_text(c->fetch, 2, a);
+            h->first_seen = sqlite3_column_int64(c->fetch, 3);
         }
-        sqlite3_reset(s->fetch);
+        sqlite3_reset(c->fetch);
         if (step != SQLITE_ROW) {
-            rc = sql_fail(s, "fetch");
+            rc = conn_fail(c, "fetch");
             goto out;
         }
     }
 out:
     /* A read transaction left open would pin this snapshot for good. */
-    if (own_txn && sql_step_once(s, s->read_end, "end read") != WARTA_OK)
-        (void)sql_exec(s, "ROLLBACK", "rollback");
-    pthread_mutex_unlock(&s->lock);
+    if (own_txn && step_once(c, c->read_end, "end read") != WARTA_OK)
+        (void)conn_exec(c, "ROLLBACK", "rollback");
     if (rc != WARTA_OK)
         out->n = first;
     return rc;
@@ -277,10 +400,11 @@ static void bind_text(sqlite3_stmt *st, int col, const char *t)
 static enum warta_err sql_insert(struct warta_index *idx,
                                  const struct warta_index_entry *e)
 {
-    struct sql_index *s = sql_of(idx);
-    sqlite3_stmt *st = s->insert;
+    struct sql_conn *c = conn_get(sql_of(idx));
+    if (!c)
+        return WARTA_ERR_INDEX_UNAVAILABLE;
+    sqlite3_stmt *st = c->insert;
     enum warta_err rc = WARTA_OK;
-    pthread_mutex_lock(&s->lock);
     bind_text(st, 1, e->id);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)e->simhash);
     bind_text(st, 3, e->content_hash);
@@ -290,73 +414,74 @@ static enum warta_err sql_insert(struct warta_index *idx,
     for (unsigned b = 0; b < WARTA_INDEX_BLOCKS; b++)
         sqlite3_bind_int(st, 7 + (int)b, (int)warta_index_block(e->simhash, b));
     if (sqlite3_step(st) != SQLITE_DONE)
-        rc = sql_fail(s, "insert");
+        rc = conn_fail(c, "insert");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    pthread_mutex_unlock(&s->lock);
     return rc;
 }
 
 static enum warta_err sql_prune(struct warta_index *idx, int64_t older_than)
 {
     struct sql_index *s = sql_of(idx);
-    enum warta_err rc = WARTA_OK;
-    pthread_mutex_lock(&s->lock);
     /* A bulk load has dropped the first_seen index: the scheduled prunes
      * would each scan the table. The next one after the load catches up. */
-    if (s->in_batch)
-        goto out;
-    sqlite3_bind_int64(s->prune, 1, older_than);
-    if (sqlite3_step(s->prune) != SQLITE_DONE)
-        rc = sql_fail(s, "prune");
-    else if (sqlite3_changes(s->db) > 0)
+    if (atomic_load(&s->batches) > 0)
+        return WARTA_OK;
+    struct sql_conn *c = conn_get(s);
+    if (!c)
+        return WARTA_ERR_INDEX_UNAVAILABLE;
+    enum warta_err rc = WARTA_OK;
+    sqlite3_bind_int64(c->prune, 1, older_than);
+    if (sqlite3_step(c->prune) != SQLITE_DONE)
+        rc = conn_fail(c, "prune");
+    else if (sqlite3_changes(c->db) > 0)
         WARTA_LOG(WARTA_LOG_INFO, "index", NULL,
-                  "pruned %d entries past retention", sqlite3_changes(s->db));
-    sqlite3_reset(s->prune);
-out:
-    pthread_mutex_unlock(&s->lock);
+                  "pruned %d entries past retention", sqlite3_changes(c->db));
+    sqlite3_reset(c->prune);
     return rc;
 }
 
-
-/* One transaction: a crash in the middle leaves the index as it was,
- * indexes included. */
+/* One transaction on the calling thread's connection: a crash in the
+ * middle leaves the index as it was, indexes included. */
 static enum warta_err sql_batch_begin(struct warta_index *idx)
 {
     struct sql_index *s = sql_of(idx);
-    pthread_mutex_lock(&s->lock);
-    enum warta_err rc = WARTA_OK;
-    if (!s->in_batch) {
-        (void)sql_step_once(s, s->cache_big, "cache_size");
-        rc = sql_step_once(s, s->begin, "begin");
-        if (rc == WARTA_OK) {
-            rc = sql_exec(s, drop_indexes, "drop indexes");
-            if (rc != WARTA_OK)
-                (void)sql_exec(s, "ROLLBACK", "rollback");
-        }
+    struct sql_conn *c = conn_get(s);
+    if (!c)
+        return WARTA_ERR_INDEX_UNAVAILABLE;
+    if (c->in_batch)
+        return WARTA_OK;
+    (void)step_once(c, c->cache_big, "cache_size");
+    enum warta_err rc = step_once(c, c->begin, "begin");
+    if (rc == WARTA_OK) {
+        rc = conn_exec(c, drop_indexes, "drop indexes");
+        if (rc != WARTA_OK)
+            (void)conn_exec(c, "ROLLBACK", "rollback");
     }
-    if (rc == WARTA_OK)
-        s->in_batch = true;
-    pthread_mutex_unlock(&s->lock);
+    if (rc == WARTA_OK) {
+        c->in_batch = true;
+        atomic_fetch_add(&s->batches, 1);
+    }
     return rc;
 }
 
 static enum warta_err sql_batch_end(struct warta_index *idx)
 {
     struct sql_index *s = sql_of(idx);
-    pthread_mutex_lock(&s->lock);
-    enum warta_err rc = WARTA_OK;
-    if (s->in_batch) {
-        rc = sql_exec(s, indexes, "create indexes");
-        if (rc == WARTA_OK)
-            rc = sql_step_once(s, s->commit, "commit");
-        else
-            (void)sql_exec(s, "ROLLBACK", "rollback");
-        /* Shrinking the cache releases the bulk load's pages. */
-        (void)sql_step_once(s, s->cache_normal, "cache_size");
-    }
-    s->in_batch = false;
-    pthread_mutex_unlock(&s->lock);
+    struct sql_conn *c = conn_get(s);
+    if (!c)
+        return WARTA_ERR_INDEX_UNAVAILABLE;
+    if (!c->in_batch)
+        return WARTA_OK;
+    enum warta_err rc = conn_exec(c, indexes, "create indexes");
+    if (rc == WARTA_OK)
+        rc = step_once(c, c->commit, "commit");
+    else
+        (void)conn_exec(c, "ROLLBACK", "rollback");
+    /* Shrinking the cache releases the bulk load's pages. */
+    (void)step_once(c, c->cache_normal, "cache_size");
+    c->in_batch = false;
+    atomic_fetch_sub(&s->batches, 1);
     return rc;
 }
 
@@ -371,112 +496,50 @@ static const struct warta_index_ops sql_ops = {
     .batch_end = sql_batch_end,
 };
 
-static int prepare(struct sql_index *s, sqlite3_stmt **st, const char *sql)
-{
-    return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
-                              NULL);
-}
-
 enum warta_err warta_index_sqlite_open(struct warta_index **out,
                                        const char *path,
                                        struct warta_error *err)
 {
     struct sql_index *s = warta_xcalloc(1, sizeof(*s));
-    enum warta_err rc = WARTA_OK;
-    char *msg = NULL;
     s->base.ops = &sql_ops;
+    s->path = warta_xstrdup(path);
     pthread_mutex_init(&s->lock, NULL);
-    int src = sqlite3_open_v2(path, &s->db,
-                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                  SQLITE_OPEN_NOMUTEX,
-                              NULL);
-    if (src != SQLITE_OK)
-        goto fail;
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    src = sqlite3_exec(s->db,
-                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                       "PRAGMA cache_size=-" STR(CACHE_KIB) ";",
-                       NULL, NULL, &msg);
-    if (src != SQLITE_OK)
-        goto fail;
-    src = sqlite3_exec(s->db, schema, NULL, NULL, &msg);
-    if (src == SQLITE_OK)
-        src = sqlite3_exec(s->db, indexes, NULL, NULL, &msg);
-    if (src != SQLITE_OK)
-        goto fail;
-
-    sqlite3_stmt *layout = NULL;
-    src = prepare(s, &layout, "SELECT value FROM meta WHERE key = 'layout'");
-    if (src != SQLITE_OK)
-        goto fail;
-    bool same = sqlite3_step(layout) == SQLITE_ROW &&
-                !strcmp((const char *)sqlite3_column_text(layout, 0), LAYOUT);
-    sqlite3_finalize(layout);
-    if (!same) {
+    if (pthread_key_create(&s->key, NULL) != 0) {
+        pthread_mutex_destroy(&s->lock);
+        free(s->path);
+        free(s);
+        *out = NULL;
+        return warta_error_set(err, WARTA_ERR_INTERNAL,
+                               "cannot open the SQLite index %s: no thread key",
+                               path);
+    }
+    /* The opening thread's connection creates the schema and checks the
+     * layout; the others open on first use. */
+    struct sql_conn *c = NULL;
+    char *msg = NULL;
+    bool layout_ok;
+    int src = conn_open(path, true, &c, &layout_ok, &msg);
+    enum warta_err rc = WARTA_OK;
+    if (!layout_ok)
         rc = warta_error_set(err, WARTA_ERR_INTERNAL,
                              "index %s was written with another block layout "
                              "than " LAYOUT "; move it away to start afresh",
                              path);
-        goto out;
+    else if (src != SQLITE_OK)
+        rc = warta_error_set(err, WARTA_ERR_INTERNAL,
+                             "cannot open the SQLite index %s: %s", path,
+                             msg ? msg
+                                 : c->db ? sqlite3_errmsg(c->db)
+                                         : sqlite3_errstr(src));
+    sqlite3_free(msg);
+    if (rc != WARTA_OK) {
+        conn_close(c);
+        sql_close(&s->base);
+        *out = NULL;
+        return rc;
     }
-
-    static const char *const probe_sql[WARTA_INDEX_BLOCKS] = {
-        "SELECT rowid, simhash, first_seen FROM entries WHERE b0 = ?1",
-        "SELECT rowid, simhash, first_seen FROM entries WHERE b1 = ?1",
-        "SELECT rowid, simhash, first_seen FROM entries WHERE b2 = ?1",
-        "SELECT rowid, simhash, first_seen FROM entries WHERE b3 = ?1",
-    };
-    for (unsigned b = 0; b < WARTA_INDEX_BLOCKS && src == SQLITE_OK; b++)
-        src = prepare(s, &s->probe[b], probe_sql[b]);
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->fetch,
-                      "SELECT id, title, url, first_seen FROM entries "
-                      "WHERE rowid = ?1");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->insert,
-                      "INSERT OR IGNORE INTO entries(id, simhash, content_hash,"
-                      " title, url, first_seen, b0, b1, b2, b3)"
-                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->prune,
-                      "DELETE FROM entries WHERE first_seen < ?1");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->begin, "BEGIN IMMEDIATE");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->commit, "COMMIT");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->probe_blocks,
-                      "SELECT rowid, simhash, first_seen, 0 FROM entries"
-                      " WHERE b0 = ?1 UNION ALL "
-                      "SELECT rowid, simhash, first_seen, 1 FROM entries"
-                      " WHERE b1 = ?2 UNION ALL "
-                      "SELECT rowid, simhash, first_seen, 2 FROM entries"
-                      " WHERE b2 = ?3 UNION ALL "
-                      "SELECT rowid, simhash, first_seen, 3 FROM entries"
-                      " WHERE b3 = ?4");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->read_begin, "BEGIN");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->read_end, "COMMIT");
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->cache_big,
-                      "PRAGMA cache_size=-" STR(BATCH_CACHE_KIB));
-    if (src == SQLITE_OK)
-        src = prepare(s, &s->cache_normal,
-                      "PRAGMA cache_size=-" STR(CACHE_KIB));
-    if (src != SQLITE_OK)
-        goto fail;
+    s->conns = c;
+    pthread_setspecific(s->key, c);
     *out = &s->base;
     return WARTA_OK;
-fail:
-    rc = warta_error_set(err, WARTA_ERR_INTERNAL,
-                         "cannot open the SQLite index %s: %s", path,
-                         msg ? msg
-                             : s->db ? sqlite3_errmsg(s->db)
-                                     : sqlite3_errstr(src));
-out:
-    sqlite3_free(msg);
-    sql_close(&s->base);
-    *out = NULL;
-    return rc;
 }

@@ -369,6 +369,20 @@ static void test_concurrent_threads(void **state)
         pthread_join(t[i], NULL);
         assert_int_equal(w[i].failures, 0);
     }
+    /* What each thread stored, this thread sees (with SQLite, through
+     * another connection). */
+    for (unsigned no = 1; no <= THREADS; no++)
+        for (unsigned i = 0; i < 100; i += 33) {
+            uint64_t sh = ((uint64_t)no << 56) | ((uint64_t)i << 24) | i;
+            char id[32];
+            snprintf(id, sizeof(id), "w%u-%u", no, i);
+            struct warta_index_hit *h;
+            size_t n;
+            assert_int_equal(warta_index_lookup(f->idx, sh, 0, 0, &f->arena, &h, &n),
+                             WARTA_OK);
+            assert_int_equal(n, 1);
+            assert_string_equal(h[0].id, id);
+        }
 }
 
 static void test_sqlite_survives_reopen(void **state)
