@@ -248,34 +248,8 @@ static void detect_language(struct warta_doc *doc, const struct warta_env *env)
         return;
     /* The body's word hashes are already there from dedupe: the first
      * LANGID_SAMPLE bytes' worth of folded words. */
-    size_t n_words = 0, bytes = 0;
-    for (size_t i = 0; i < doc->n_blocks && bytes < LANGID_SAMPLE; i++) {
-        struct warta_block *b = &doc->blocks[i];
-        if (!warta_role_is_content(b->role) || b->removed_reason)
-            continue;
-        size_t flen;
-        warta_block_folded(doc, b, &flen);
-        n_words += b->words;
-        bytes += flen + 1;
-    }
-    uint64_t *words = warta_arena_alloc_uninit(doc->arena, (n_words + 1) * sizeof(*words));
-    size_t n = 0;
-    bytes = 0;
-    for (size_t i = 0; i < doc->n_blocks && bytes < LANGID_SAMPLE; i++) {
-        struct warta_block *b = &doc->blocks[i];
-        if (!warta_role_is_content(b->role) || b->removed_reason)
-            continue;
-        size_t take = b->words;
-        if (bytes + b->folded_len > LANGID_SAMPLE) {
-            /* Only the words that end inside the sample. */
-            take = 0;
-            for (size_t j = 0; j <= b->folded_len && bytes + j <= LANGID_SAMPLE; j++)
-                take += j == b->folded_len || b->folded[j] == ' ';
-        }
-        memcpy(words + n, b->word_hashes, take * sizeof(*words));
-        n += take;
-        bytes += b->folded_len + 1;
-    }
+    size_t n;
+    const uint64_t *words = warta_doc_body_words(doc, LANGID_SAMPLE, &n);
     const char *code = warta_langid_detect_words(env->langid, words, n, doc->text,
                                                  strlen(doc->text));
     if (code)

@@ -25,6 +25,7 @@
  */
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,25 +207,14 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
 
     const char **parts = warta_arena_alloc_uninit(a, n_kept * sizeof(*parts));
     size_t *lens = warta_arena_alloc_uninit(a, n_kept * sizeof(*lens));
-    size_t k = 0, n_words = 0;
+    size_t k = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
         struct warta_block *b = &doc->blocks[i];
         if (!warta_role_is_content(b->role) || b->removed_reason)
             continue;
         parts[k] = warta_block_folded(doc, b, &lens[k]);
         total += lens[k] + 1;
-        n_words += b->words;
         k++;
-    }
-    /* The body's word hashes, as the fold made them, for the SimHash. */
-    uint64_t *hashes = warta_arena_alloc_uninit(a, (n_words + 1) * sizeof(*hashes));
-    size_t w = 0;
-    for (size_t i = 0; i < doc->n_blocks; i++) {
-        const struct warta_block *b = &doc->blocks[i];
-        if (!warta_role_is_content(b->role) || b->removed_reason || !b->words)
-            continue;
-        memcpy(hashes + w, b->word_hashes, b->words * sizeof(*hashes));
-        w += b->words;
     }
     /* One folded body, blocks separated by one space like words are. */
     char *body = warta_arena_alloc_uninit(a, total + 1);
@@ -255,6 +245,9 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
              "xxh128:%s", hex);
     /* 64 bits of the content hash: stable across posts and processes. */
     doc->id = warta_arena_strndup(a, hex, 16);
-    doc->dedupe.simhash = warta_simhash_words(hashes, w);
+    /* The body's word hashes, as the fold made them. */
+    size_t n_words;
+    const uint64_t *words = warta_doc_body_words(doc, SIZE_MAX, &n_words);
+    doc->dedupe.simhash = warta_simhash_words(words, n_words);
     doc->dedupe.have_simhash = true;
 }

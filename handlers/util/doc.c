@@ -54,6 +54,41 @@ const char *warta_block_folded(struct warta_doc *doc, struct warta_block *b,
     return b->folded;
 }
 
+const uint64_t *warta_doc_body_words(struct warta_doc *doc, size_t max_bytes,
+                                     size_t *n)
+{
+    size_t total = 0, bytes = 0;
+    for (size_t i = 0; i < doc->n_blocks && bytes < max_bytes; i++) {
+        struct warta_block *b = &doc->blocks[i];
+        if (!warta_role_is_content(b->role) || b->removed_reason)
+            continue;
+        size_t flen;
+        warta_block_folded(doc, b, &flen);
+        total += b->words;
+        bytes += flen + 1;
+    }
+    uint64_t *words = warta_arena_alloc_uninit(doc->arena, (total + 1) * sizeof(*words));
+    *n = 0;
+    bytes = 0;
+    for (size_t i = 0; i < doc->n_blocks && bytes < max_bytes; i++) {
+        const struct warta_block *b = &doc->blocks[i];
+        if (!warta_role_is_content(b->role) || b->removed_reason)
+            continue;
+        size_t take = b->words;
+        if (b->folded_len > max_bytes - bytes) {
+            /* Only the words that end inside the limit. */
+            take = 0;
+            for (size_t j = 0; j <= b->folded_len && j <= max_bytes - bytes; j++)
+                take += j == b->folded_len || b->folded[j] == ' ';
+        }
+        if (take)
+            memcpy(words + *n, b->word_hashes, take * sizeof(*words));
+        *n += take;
+        bytes += b->folded_len + 1;
+    }
+    return words;
+}
+
 void warta_strlist_push(struct warta_arena *a, struct warta_strlist *l,
                         const char *s)
 {

@@ -196,6 +196,13 @@ void warta_doc_release(struct warta_doc *doc);
 const char *warta_block_folded(struct warta_doc *doc, struct warta_block *b,
                                size_t *len);
 
+/* The word hashes (warta_word_hash) of the body: the content blocks still
+ * in the article, in order, as far as max_bytes of folded text reaches (a
+ * word counts when it ends within them; SIZE_MAX for all). Arena memory,
+ * *n entries. */
+const uint64_t *warta_doc_body_words(struct warta_doc *doc, size_t max_bytes,
+                                     size_t *n);
+
 /* Appends a block whose text is copied into the arena; returns it. */
 struct warta_block *warta_doc_add_block(struct warta_doc *doc,
                                         enum warta_block_type type,
