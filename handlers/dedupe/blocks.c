@@ -2,8 +2,9 @@
  * Repeated blocks inside one article: a body pasted twice, a "Baca juga"
  * list repeated under it, a paragraph re-sent with one word changed.
  *
- * Exact repeats are found by hashing the folded text (case, accents and
- * punctuation ignored). Near repeats by word pairs: blocks sharing one of
+ * Verbatim copies are found first, by a hash of the text as it stands, so
+ * they are never folded. Exact repeats by hashing the folded text (case,
+ * accents and punctuation ignored). Near repeats by word pairs: blocks sharing one of
  * their four smallest pair hashes become candidates (a MinHash bucket, so
  * the work stays linear), and a candidate pair sharing NEAR_OVERLAP of the
  * larger block's word pairs is a repeat. Pairs rather than longer shingles
@@ -98,8 +99,7 @@ static void fingerprint(struct warta_doc *doc, struct warta_block *b,
     for (size_t w = 1; w < bp->words; w++)
         bp->shingles[w - 1] = (h[w - 1] * 0x9E3779B97F4A7C15ULL) ^
                               ((h[w] << 31) | (h[w] >> 33));
-    /* The sketch by insertion; the full sort waits until a candidate pair
-     * needs it, which few blocks ever do. */
+    /* The sketch, the SKETCH smallest distinct shingles, by insertion. */
     for (size_t i = 0; i < bp->n_shingles; i++) {
         uint64_t sh = bp->shingles[i];
         if (bp->n_sketch == SKETCH && sh >= bp->sketch[SKETCH - 1])

@@ -134,7 +134,7 @@ long warta_str_trailing_parens(struct warta_str s)
 
 size_t warta_utf8_length(const char *p, size_t len)
 {
-    return warta_utf8_length_upto(p, len, (size_t)-1 - 8);
+    return warta_utf8_length_upto(p, len, SIZE_MAX);
 }
 
 size_t warta_utf8_length_upto(const char *p, size_t len, size_t limit)
