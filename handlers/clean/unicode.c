@@ -316,10 +316,16 @@ static bool cp_is_word(int32_t cp)
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-uint64_t warta_word_hash(const char *w, size_t n)
+/* The one definition of a word's hash, inlined into the fold loop. */
+static inline uint64_t word_hash(const char *w, size_t n)
 {
     uint64_t h = XXH3_64bits(w, n);
-    return h ? h : 1;
+    return h ? h : 1; /* 0 marks an empty slot in the hash sets */
+}
+
+uint64_t warta_word_hash(const char *w, size_t n)
+{
+    return word_hash(w, n);
 }
 
 /* ASCII letters and digits to their folded byte; everything else
@@ -396,8 +402,7 @@ static inline void word_list_add(struct word_list *wl, const char *word, size_t 
 {
     if (wl->n == wl->cap)
         word_list_grow(wl);
-    uint64_t h = XXH3_64bits(word, n);
-    wl->hashes[wl->n++] = h ? h : 1; /* as warta_word_hash */
+    wl->hashes[wl->n++] = word_hash(word, n);
 }
 
 #define NO_WORD ((size_t)-1)
