@@ -193,6 +193,7 @@ static void derive_body(struct warta_doc *doc)
         }
     }
     doc->paragraphs = warta_arena_alloc(doc->arena, (n + 1) * sizeof(char *));
+    doc->paragraph_len = warta_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
     doc->text = warta_arena_alloc(doc->arena, total + 1);
     size_t w = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
@@ -214,6 +215,7 @@ static void derive_body(struct warta_doc *doc)
             r->duplicate_of = b->duplicate_of >= 0 ? para_of[b->duplicate_of] : -1;
             continue;
         }
+        doc->paragraph_len[doc->n_paragraphs] = b->len;
         doc->paragraphs[doc->n_paragraphs++] = b->text;
         if (w) {
             doc->text[w++] = '\n';

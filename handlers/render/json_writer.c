@@ -100,10 +100,10 @@ static size_t plain_prefix(const char *s, size_t len)
     return i;
 }
 
-/* s as a JSON string, then `suffix` (a ':' after a key) unless it is 0. */
-static void escaped(struct json_writer *w, const char *s, char suffix)
+/* s[0..len) as a JSON string, then `suffix` (a ':' after a key) unless it
+ * is 0. */
+static void escaped(struct json_writer *w, const char *s, size_t len, char suffix)
 {
-    size_t len = strlen(s);
     size_t plain = plain_prefix(s, len);
     /* The usual case, nothing to escape: one reservation, one copy. */
     reserve(w, len + 3);
@@ -139,7 +139,14 @@ static void escaped(struct json_writer *w, const char *s, char suffix)
 void jw_key(struct json_writer *w, const char *key)
 {
     separate(w);
-    escaped(w, key, ':');
+    escaped(w, key, strlen(key), ':');
+    w->after_key = true;
+}
+
+void jw_key_lit(struct json_writer *w, struct jw_lit key)
+{
+    separate(w);
+    put(w, key.p, key.n);
     w->after_key = true;
 }
 
@@ -149,8 +156,38 @@ void jw_string(struct json_writer *w, const char *s)
         jw_null(w);
         return;
     }
+    jw_string_n(w, s, strlen(s));
+}
+
+struct jw_span jw_string_n(struct json_writer *w, const char *s, size_t len)
+{
     separate(w);
-    escaped(w, s, 0);
+    size_t start = w->len + 1; /* after the opening quote */
+    escaped(w, s, len, 0);
+    return (struct jw_span){start, w->len - 1 - start};
+}
+
+void jw_string_joined(struct json_writer *w, const struct jw_span *parts,
+                      size_t n, struct jw_lit sep)
+{
+    separate(w);
+    size_t total = 2;
+    for (size_t i = 0; i < n; i++)
+        total += parts[i].len + (i ? sep.n : 0);
+    reserve(w, total);
+    char *o = w->buf + w->len;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(o, sep.p, sep.n);
+            o += sep.n;
+        }
+        /* The parts lie before w->len, the copy after: never overlapping. */
+        memcpy(o, w->buf + parts[i].start, parts[i].len);
+        o += parts[i].len;
+    }
+    *o++ = '"';
+    w->len = (size_t)(o - w->buf);
 }
 
 void jw_null(struct json_writer *w)

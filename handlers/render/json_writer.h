@@ -29,8 +29,34 @@ void jw_object_end(struct json_writer *w);
 void jw_array_begin(struct json_writer *w);
 void jw_array_end(struct json_writer *w);
 void jw_key(struct json_writer *w, const char *key);
+
+/* Bytes already in JSON form: a quoted key with its colon, or an escaped
+ * separator. */
+struct jw_lit {
+    const char *p;
+    size_t n;
+};
+/* A key spelled in the code, quoted at compile time: no scan, no escape
+ * (such keys are plain ASCII names). */
+#define JW_KEY(name) ((struct jw_lit){"\"" name "\":", sizeof("\"" name "\":") - 1})
+void jw_key_lit(struct json_writer *w, struct jw_lit key);
+/* Any literal already in JSON form. */
+#define JW_LIT(s) ((struct jw_lit){s, sizeof(s) - 1})
+
 /* NULL writes null. */
 void jw_string(struct json_writer *w, const char *s);
+
+/* Where a string's escaped bytes (without quotes) lie in the output. */
+struct jw_span {
+    size_t start, len;
+};
+/* s[0..len), which may hold NUL bytes; returns its span, for
+ * jw_string_joined. */
+struct jw_span jw_string_n(struct json_writer *w, const char *s, size_t len);
+/* One string made of strings already written, joined by `sep` (escaped
+ * already): a value that repeats others costs a copy, not a second scan. */
+void jw_string_joined(struct json_writer *w, const struct jw_span *parts,
+                      size_t n, struct jw_lit sep);
 void jw_null(struct json_writer *w);
 void jw_int(struct json_writer *w, long long v);
 void jw_bool(struct json_writer *w, bool v);

@@ -153,6 +153,7 @@ struct warta_doc {
 
     /* Derived by the metadata stage from the kept blocks. */
     const char **paragraphs;
+    size_t *paragraph_len; /* bytes of each paragraph */
     size_t n_paragraphs;
     char *text; /* paragraphs joined by "\n\n" */
     struct {

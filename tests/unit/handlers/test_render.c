@@ -48,6 +48,11 @@ static void fill_doc(struct warta_doc *d)
     warta_strlist_push(a, &d->tags, "TPPO");
     warta_doc_add_image(d, "https://example.org/foto.jpg", "Sekjen ASEAN.",
                         "ANTARA/Zubi Mahrofi");
+    static const char *const paragraphs[] = {"Paragraf satu.", "Paragraf dua."};
+    static size_t paragraph_len[] = {14, 13};
+    d->paragraphs = (const char **)paragraphs;
+    d->paragraph_len = paragraph_len;
+    d->n_paragraphs = 2;
     d->text = "Paragraf satu.\n\nParagraf dua.";
     d->stats.words = 4;
     d->stats.characters = 29;
@@ -374,6 +379,55 @@ static void test_json_writer_escapes(void **state)
     free(out);
 }
 
+/* A string joined from spans already written equals the joined string
+ * written whole, escapes included; a literal key is written as spelled. */
+static void test_json_writer_joined(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"Paragraf \"satu\".", "", "a\\b\tc",
+                                        "\xE2\x80\x94 akhir\x01"};
+    const size_t n = sizeof(parts) / sizeof(parts[0]);
+    for (size_t take = 0; take <= n; take++) {
+        struct json_writer w;
+        jw_init(&w, 0);
+        jw_object_begin(&w);
+        jw_key_lit(&w, JW_KEY("paragraphs"));
+        jw_array_begin(&w);
+        struct jw_span spans[4];
+        char joined[256] = "";
+        for (size_t i = 0; i < take; i++) {
+            spans[i] = jw_string_n(&w, parts[i], strlen(parts[i]));
+            if (i)
+                strcat(joined, "\n\n");
+            strcat(joined, parts[i]);
+        }
+        jw_array_end(&w);
+        jw_key_lit(&w, JW_KEY("text"));
+        jw_string_joined(&w, spans, take, JW_LIT("\\n\\n"));
+        jw_key(&w, "whole");
+        jw_string(&w, joined);
+        jw_object_end(&w);
+        size_t len;
+        char *out = jw_take(&w, &len);
+        json_error_t jerr;
+        json_t *o = json_loads(out, 0, &jerr);
+        if (!o)
+            fail_msg("not JSON (%s): %s", jerr.text, out);
+        assert_int_equal(json_array_size(json_object_get(o, "paragraphs")), take);
+        assert_string_equal(str_at(o, "text"), joined);
+        assert_string_equal(str_at(o, "whole"), joined);
+        /* Byte for byte as the whole string was escaped. */
+        const char *t = strstr(out, "\"text\":"), *wh = strstr(out, "\"whole\":");
+        assert_non_null(t);
+        assert_non_null(wh);
+        size_t text_len = (size_t)(wh - 1 - (t + 7)); /* quotes included */
+        assert_int_equal(text_len, strlen(wh + 8) - 1); /* less the '}' */
+        assert_memory_equal(t + 7, wh + 8, text_len);
+        json_decref(o);
+        free(out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +444,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_render_run_media_types, setup,
                                         teardown),
         cmocka_unit_test(test_json_writer_escapes),
+        cmocka_unit_test(test_json_writer_joined),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
