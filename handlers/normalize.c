@@ -106,6 +106,8 @@ enum warta_err warta_doc_from_bytes(struct warta_doc *doc,
     doc->kind = kind;
     doc->input = utf8;
     doc->input_len = n;
+    /* Text was decoded and repaired above; HTML keeps its raw bytes. */
+    doc->input_utf8 = kind != WARTA_INPUT_HTML;
     return WARTA_OK;
 }
 

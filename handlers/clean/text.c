@@ -76,8 +76,11 @@ enum warta_err warta_clean_text(struct warta_doc *doc,
     (void)env;
     (void)err;
     size_t n_text;
-    char *text = warta_text_normalize_lines(doc->arena, doc->input,
-                                            doc->input_len, &n_text);
+    char *text = doc->input_utf8
+                     ? warta_text_normalize_valid_lines(doc->arena, doc->input,
+                                                        doc->input_len, &n_text)
+                     : warta_text_normalize_lines(doc->arena, doc->input,
+                                                  doc->input_len, &n_text);
     size_t n_lines = 1;
     for (const char *nl = text; (nl = memchr(nl, '\n', n_text - (size_t)(nl - text)));
          nl++)

@@ -209,12 +209,12 @@ static utf8proc_uint8_t *nfc(const char *p, size_t len, size_t *out_len)
 
 /* Shared body of the two normalisers: keep_newlines keeps '\n'. */
 static char *normalize(struct warta_arena *a, const char *p, size_t len,
-                       size_t *out_len, bool keep_newlines)
+                       size_t *out_len, bool keep_newlines, bool known_valid)
 {
     /* Valid input (the usual case) is read in place, not copied. */
     const char *valid = p;
     size_t vlen = len;
-    if (valid_prefix(p, len) != len)
+    if (!known_valid && valid_prefix(p, len) != len)
         valid = warta_utf8_repair(a, p, len, &vlen, NULL);
     size_t mlen;
     utf8proc_uint8_t *mapped = nfc(valid, vlen, &mlen);
@@ -299,13 +299,19 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
 char *warta_text_normalize(struct warta_arena *a, const char *p, size_t len,
                            size_t *out_len)
 {
-    return normalize(a, p, len, out_len, false);
+    return normalize(a, p, len, out_len, false, false);
 }
 
 char *warta_text_normalize_lines(struct warta_arena *a, const char *p,
                                  size_t len, size_t *out_len)
 {
-    return normalize(a, p, len, out_len, true);
+    return normalize(a, p, len, out_len, true, false);
+}
+
+char *warta_text_normalize_valid_lines(struct warta_arena *a, const char *p,
+                                       size_t len, size_t *out_len)
+{
+    return normalize(a, p, len, out_len, true, true);
 }
 
 static bool cp_is_word(int32_t cp)

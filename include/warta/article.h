@@ -122,6 +122,7 @@ struct warta_doc {
     enum warta_input_kind kind;
     char *input;
     size_t input_len;
+    bool input_utf8; /* input is valid UTF-8 (text, decoded on arrival) */
     const char *base_url; /* for resolving relative links, or NULL */
     struct warta_options opts;
 

@@ -37,6 +37,10 @@ char *warta_text_normalize(struct warta_arena *a, const char *p, size_t len,
  * and \r\n / \r become \n. Used to prepare plain text for segmentation. */
 char *warta_text_normalize_lines(struct warta_arena *a, const char *p,
                                  size_t len, size_t *out_len);
+/* The same over p[0..len) already known to be valid UTF-8 (decoded and
+ * repaired on arrival): the validation pass is not made again. */
+char *warta_text_normalize_valid_lines(struct warta_arena *a, const char *p,
+                                       size_t len, size_t *out_len);
 
 /* Case-folded, accent-stripped, punctuation-free form for comparisons
  * (duplicate detection, fingerprints): words separated by one space. */

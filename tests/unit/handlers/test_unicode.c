@@ -182,6 +182,12 @@ static void test_normalize_matches_model(void **state)
                 fail_msg("round %d lines %d: input \"%s\" gave \"%s\", want \"%s\"",
                          round, lines, raw, got, want);
             assert_int_equal(got_len, want_len);
+            if (lines) { /* every piece is valid UTF-8 */
+                got = warta_text_normalize_valid_lines(&a, raw, len, &got_len);
+                if (strcmp(got, want) != 0)
+                    fail_msg("round %d valid: input \"%s\" gave \"%s\", want \"%s\"",
+                             round, raw, got, want);
+            }
         }
     }
 }
