@@ -41,17 +41,17 @@ static struct warta_str strip_trailing_punct(struct warta_str s)
 
 /* Case-insensitive equality ignoring trailing punctuation and spaces on
  * both sides ("Advertisement:" is the table's "Advertisement"). */
-static bool line_is(struct warta_str s, const char *phrase)
+static bool line_is(struct warta_str s, const struct warta_lex_entry *phrase)
 {
     struct warta_str a = strip_trailing_punct(s);
-    struct warta_str b = strip_trailing_punct(warta_str_from(phrase));
-    return a.len == b.len && a.len && warta_str_istarts(a, phrase);
+    struct warta_str b = strip_trailing_punct(warta_str_make(phrase->text, phrase->len));
+    return a.len == b.len && a.len && warta_str_istarts_n(a, b.p, b.len);
 }
 
 /* s starts with the phrase (case-insensitive) followed by a non-letter. */
 static bool starts_with_entry(struct warta_str s, const struct warta_lex_entry *e)
 {
-    return s.len >= e->len && warta_str_istarts(s, e->text) &&
+    return warta_str_istarts_n(s, e->text, e->len) &&
            (s.len == e->len || !isalnum((unsigned char)s.p[e->len]));
 }
 
@@ -163,7 +163,7 @@ static bool is_furniture(struct warta_str s)
     size_t n;
     const struct warta_lex_entry *c = candidates(WARTA_LEX_FURNITURE_LINE, s, &n);
     for (size_t k = 0; k < n; k++)
-        if (line_is(s, c[k].text))
+        if (line_is(s, &c[k]))
             return true;
     c = candidates(WARTA_LEX_FURNITURE_PREFIX, s, &n);
     for (size_t k = 0; k < n; k++)

@@ -21,7 +21,9 @@ static pthread_once_t built = PTHREAD_ONCE_INIT;
 
 static void add(enum warta_lex cat, const char *text, int value)
 {
-    unsigned char first = (unsigned char)tolower((unsigned char)text[0]);
+    unsigned char first = (unsigned char)text[0];
+    if (first >= 'A' && first <= 'Z')
+        first += 32; /* as warta_lex_bucket looks it up */
     struct bucket *b = &index_[cat][first];
     for (size_t i = 0; i < b->n; i++)
         if (strcmp(b->items[i].text, text) == 0 && b->items[i].value == value)
@@ -68,7 +70,9 @@ const struct warta_lex_entry *warta_lex_bucket(enum warta_lex cat,
                                                unsigned char first, size_t *n)
 {
     pthread_once(&built, build);
-    const struct bucket *b = &index_[cat][(unsigned char)tolower(first)];
+    /* ASCII only, as the table is keyed: no locale call per lookup. */
+    unsigned char key = first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
+    const struct bucket *b = &index_[cat][key];
     *n = b->n;
     return b->items;
 }

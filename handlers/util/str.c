@@ -96,7 +96,11 @@ bool warta_str_ieq(struct warta_str a, const char *b)
 
 bool warta_str_istarts(struct warta_str s, const char *prefix)
 {
-    size_t n = strlen(prefix);
+    return warta_str_istarts_n(s, prefix, strlen(prefix));
+}
+
+bool warta_str_istarts_n(struct warta_str s, const char *prefix, size_t n)
+{
     return s.len >= n && iequal_n(s.p, prefix, n);
 }
 

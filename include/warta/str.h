@@ -32,6 +32,8 @@ struct warta_str warta_str_trim(struct warta_str s);
 /* ASCII case-insensitive comparisons; non-ASCII bytes compare exactly. */
 bool warta_str_ieq(struct warta_str a, const char *b);
 bool warta_str_istarts(struct warta_str s, const char *prefix);
+/* The same with the prefix's length known (lexicon entries). */
+bool warta_str_istarts_n(struct warta_str s, const char *prefix, size_t n);
 bool warta_str_iends(struct warta_str s, const char *suffix);
 /* Offset of needle in s (ASCII case-insensitive) or -1. */
 long warta_str_ifind(struct warta_str s, const char *needle);

@@ -83,6 +83,7 @@ static void test_line_roles(void **state)
         "Semarang (ANTARA) - Presiden meresmikan bendungan baru yang diharapkan mampu mengairi ribuan hektare sawah di wilayah itu.\n"
         "Baca juga: Bendungan lain segera rampung\n"
         "Advertisement\n"
+        "This slideshow requires JavaScript\n"
         "Pembangunan bendungan tersebut menelan biaya triliunan rupiah dan melibatkan ribuan pekerja dari berbagai daerah.\n"
         "Pewarta: Budi Santoso\n"
         "Editor: Siti Aminah\n"
@@ -94,6 +95,8 @@ static void test_line_roles(void **state)
     assert_int_equal(role_of(d, "Presiden meresmikan bendungan baru"), WARTA_ROLE_LEAD);
     assert_int_equal(role_of(d, "Bendungan lain"), WARTA_ROLE_RELATED);
     assert_int_equal(role_of(d, "Advertisement"), WARTA_ROLE_FURNITURE);
+    /* The table spells it with a full stop: both sides lose it. */
+    assert_int_equal(role_of(d, "This slideshow"), WARTA_ROLE_FURNITURE);
     assert_int_equal(role_of(d, "Pembangunan"), WARTA_ROLE_BODY);
     assert_int_equal(role_of(d, "Pewarta"), WARTA_ROLE_FOOTER);
     assert_int_equal(role_of(d, "Editor"), WARTA_ROLE_FOOTER);
