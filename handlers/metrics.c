@@ -42,11 +42,32 @@ struct route_stats {
     atomic_ullong usec_sum;
 };
 
-static struct route_stats routes[N_ROUTES + 1];
-static atomic_ullong problems[WARTA_ERR__LAST];
-static atomic_ullong stage_runs[WARTA_MAX_STAGES];
-static atomic_ullong stage_usec[WARTA_MAX_STAGES];
+/* The counters, once per shard. Each thread records into its own shard,
+ * so the dozen adds of a request stay in a cache line no other core
+ * writes: shared counters bounced between the worker threads' cores on
+ * every add. More threads than shards share them, which the atomics allow;
+ * the renderer sums the shards. */
+#define N_SHARDS 16
+struct shard {
+    _Alignas(64) struct route_stats routes[N_ROUTES + 1];
+    atomic_ullong problems[WARTA_ERR__LAST];
+    atomic_ullong stage_runs[WARTA_MAX_STAGES];
+    atomic_ullong stage_usec[WARTA_MAX_STAGES];
+};
+
+static struct shard shards[N_SHARDS];
+static atomic_uint next_shard;
 static atomic_llong fetches_in_flight;
+
+static struct shard *my_shard(void)
+{
+    static _Thread_local struct shard *mine;
+    if (!mine)
+        mine = &shards[atomic_fetch_add_explicit(&next_shard, 1,
+                                                 memory_order_relaxed) %
+                       N_SHARDS];
+    return mine;
+}
 
 static size_t route_index(const char *path)
 {
@@ -66,7 +87,8 @@ static unsigned long long clamp_usec(int64_t usec)
 void warta_metrics_request(const char *path, int status, enum warta_err code,
                            int64_t usec)
 {
-    struct route_stats *r = &routes[route_index(path)];
+    struct shard *sh = my_shard();
+    struct route_stats *r = &sh->routes[route_index(path)];
     size_t cls = status >= 100 && status <= 599 ? (size_t)(status / 100) : 0;
     atomic_fetch_add_explicit(&r->by_class[cls], 1, memory_order_relaxed);
     size_t b = 0;
@@ -76,17 +98,18 @@ void warta_metrics_request(const char *path, int status, enum warta_err code,
     atomic_fetch_add_explicit(&r->usec_sum, clamp_usec(usec),
                               memory_order_relaxed);
     if (code > WARTA_OK && code < WARTA_ERR__LAST)
-        atomic_fetch_add_explicit(&problems[code], 1, memory_order_relaxed);
+        atomic_fetch_add_explicit(&sh->problems[code], 1, memory_order_relaxed);
 }
 
 void warta_metrics_stage(size_t stage, int64_t usec, unsigned runs)
 {
     if (stage >= WARTA_MAX_STAGES)
         return;
+    struct shard *sh = my_shard();
     if (runs)
-        atomic_fetch_add_explicit(&stage_runs[stage], runs,
+        atomic_fetch_add_explicit(&sh->stage_runs[stage], runs,
                                   memory_order_relaxed);
-    atomic_fetch_add_explicit(&stage_usec[stage], clamp_usec(usec),
+    atomic_fetch_add_explicit(&sh->stage_usec[stage], clamp_usec(usec),
                               memory_order_relaxed);
 }
 
@@ -95,9 +118,16 @@ void warta_metrics_fetch_add(int delta)
     atomic_fetch_add_explicit(&fetches_in_flight, delta, memory_order_relaxed);
 }
 
-static unsigned long long load(atomic_ullong *v)
+/* A counter summed over the shards, named by where it is in the first. */
+static unsigned long long sum(const atomic_ullong *in_first)
 {
-    return atomic_load_explicit(v, memory_order_relaxed);
+    size_t at = (size_t)((const char *)in_first - (const char *)&shards[0]);
+    unsigned long long total = 0;
+    for (size_t i = 0; i < N_SHARDS; i++)
+        total += atomic_load_explicit(
+            (const atomic_ullong *)((const char *)&shards[i] + at),
+            memory_order_relaxed);
+    return total;
 }
 
 /* Microseconds as a decimal number of seconds, without float rounding. */
@@ -119,7 +149,7 @@ static void render_requests(FILE *f)
           f);
     for (size_t i = 0; i <= N_ROUTES; i++)
         for (size_t c = 0; c < N_CLASSES; c++) {
-            unsigned long long n = load(&routes[i].by_class[c]);
+            unsigned long long n = sum(&shards[0].routes[i].by_class[c]);
             /* Unused series stay out, except 2xx on real routes so a
              * dashboard finds every route from the first scrape. */
             if (!n && !(c == 2 && i < N_ROUTES))
@@ -136,7 +166,7 @@ static void render_requests(FILE *f)
         unsigned long long cum = 0;
         unsigned long long counts[N_BUCKETS + 1];
         for (size_t b = 0; b <= N_BUCKETS; b++) {
-            counts[b] = load(&routes[i].bucket[b]);
+            counts[b] = sum(&shards[0].routes[i].bucket[b]);
             cum += counts[b];
         }
         if (!cum && i == ROUTE_OTHER)
@@ -153,7 +183,7 @@ static void render_requests(FILE *f)
                 route_label(i), cum);
         fprintf(f, "warta_http_request_duration_seconds_sum{route=\"%s\"} ",
                 route_label(i));
-        put_seconds(f, load(&routes[i].usec_sum));
+        put_seconds(f, sum(&shards[0].routes[i].usec_sum));
         fprintf(f, "\nwarta_http_request_duration_seconds_count{route=\"%s\"} %llu\n",
                 route_label(i), cum);
     }
@@ -166,7 +196,7 @@ static void render_problems(FILE *f)
           f);
     for (int c = WARTA_OK + 1; c < WARTA_ERR__LAST; c++)
         fprintf(f, "warta_problems_total{type=\"%s\"} %llu\n",
-                warta_err_slug((enum warta_err)c), load(&problems[c]));
+                warta_err_slug((enum warta_err)c), sum(&shards[0].problems[c]));
 }
 
 static void render_stages(FILE *f)
@@ -178,7 +208,7 @@ static void render_stages(FILE *f)
     for (size_t i = 0; i < WARTA_MAX_STAGES && warta_stages[i].name; i++) {
         fprintf(f, "warta_stage_seconds_total{stage=\"%s\"} ",
                 warta_stages[i].name);
-        put_seconds(f, load(&stage_usec[i]));
+        put_seconds(f, sum(&shards[0].stage_usec[i]));
         fputc('\n', f);
     }
     fputs("# HELP warta_stage_runs_total Pipeline stage runs.\n"
@@ -186,7 +216,7 @@ static void render_stages(FILE *f)
           f);
     for (size_t i = 0; i < WARTA_MAX_STAGES && warta_stages[i].name; i++)
         fprintf(f, "warta_stage_runs_total{stage=\"%s\"} %llu\n",
-                warta_stages[i].name, load(&stage_runs[i]));
+                warta_stages[i].name, sum(&shards[0].stage_runs[i]));
 }
 
 char *warta_metrics_render(size_t *len)

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +75,47 @@ static void test_stages_and_fetches(void **state)
     free(m);
 }
 
+/* Counters recorded from more threads than there are shards add up
+ * exactly: every thread's adds land in some shard and the render sums
+ * them all. */
+#define RECORDERS 40
+#define ADDS 2000
+
+static void *record(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < ADDS; i++) {
+        warta_metrics_request("/readyz", 200, WARTA_OK, 7);
+        warta_metrics_stage(4, 3, 1);
+    }
+    return NULL;
+}
+
+static void test_threads_add_up(void **state)
+{
+    (void)state;
+    pthread_t t[RECORDERS];
+    for (int i = 0; i < RECORDERS; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, record, NULL), 0);
+    for (int i = 0; i < RECORDERS; i++)
+        pthread_join(t[i], NULL);
+    size_t len;
+    char *m = warta_metrics_render(&len);
+    char want[160];
+    snprintf(want, sizeof(want),
+             "warta_http_requests_total{route=\"/readyz\",code=\"2xx\"} %d\n",
+             RECORDERS * ADDS);
+    assert_has(m, want);
+    snprintf(want, sizeof(want),
+             "warta_http_request_duration_seconds_sum{route=\"/readyz\"} 0.%06d\n",
+             RECORDERS * ADDS * 7);
+    assert_has(m, want);
+    snprintf(want, sizeof(want), "warta_stage_runs_total{stage=\"render\"} %d\n",
+             RECORDERS * ADDS);
+    assert_has(m, want);
+    free(m);
+}
+
 static void test_handlers(void **state)
 {
     (void)state;
@@ -99,6 +142,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_requests_by_route_and_class),
         cmocka_unit_test(test_stages_and_fetches),
+        cmocka_unit_test(test_threads_add_up),
         cmocka_unit_test(test_handlers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
