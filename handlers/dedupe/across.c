@@ -11,16 +11,12 @@
 #include "dedupe.h"
 #include "warta/index.h"
 #include "warta/log.h"
+#include "warta/str.h"
 
 static const char *rfc3339_utc(struct warta_arena *a, int64_t t)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    char buf[32];
-    if (!gmtime_r(&tt, &tm) ||
-        strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-        return NULL;
-    return warta_arena_strdup(a, buf);
+    char buf[21];
+    return warta_format_utc(buf, t) ? warta_arena_strdup(a, buf) : NULL;
 }
 
 void warta_dedupe_lookup(struct warta_doc *doc, const struct warta_env *env)

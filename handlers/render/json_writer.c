@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "warta/arena.h"
+#include "warta/str.h"
 
 static void reserve(struct json_writer *w, size_t n)
 {
@@ -199,17 +200,8 @@ void jw_null(struct json_writer *w)
 void jw_int(struct json_writer *w, long long v)
 {
     separate(w);
-    /* By hand: snprintf cost more than the rest of an integer's output. */
-    char num[24];
-    size_t n = sizeof(num);
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do {
-        num[--n] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        num[--n] = '-';
-    put(w, num + n, sizeof(num) - n);
+    char num[20];
+    put(w, num, warta_format_i64(num, (int64_t)v));
 }
 
 void jw_bool(struct json_writer *w, bool v)

@@ -10,6 +10,7 @@
 #include "json_writer.h"
 #include "warta/pipeline.h"
 #include "warta/render.h"
+#include "warta/str.h"
 
 static void strlist(struct json_writer *w, struct jw_lit key,
                     const struct warta_strlist *l)
@@ -60,7 +61,8 @@ static void dedupe(struct json_writer *w, const struct warta_doc *doc)
     count(w, JW_KEY("removed_blocks"), doc->dedupe.removed_blocks);
     field(w, JW_KEY("content_hash"), doc->dedupe.content_hash[0] ? doc->dedupe.content_hash : NULL);
     char hex[17];
-    snprintf(hex, sizeof(hex), "%016" PRIx64, doc->dedupe.simhash);
+    warta_hex64(hex, doc->dedupe.simhash);
+    hex[16] = '\0';
     field(w, JW_KEY("simhash"), doc->dedupe.have_simhash ? hex : NULL);
     jw_key_lit(w, JW_KEY("near_duplicates"));
     jw_array_begin(w);

@@ -247,3 +247,69 @@ char *warta_title_case_if_shouting(struct warta_arena *a, struct warta_str s)
     }
     return out;
 }
+
+size_t warta_format_i64(char out[20], int64_t v)
+{
+    char num[20];
+    size_t k = sizeof(num);
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        num[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        num[--k] = '-';
+    memcpy(out, num + k, sizeof(num) - k);
+    return sizeof(num) - k;
+}
+
+void warta_hex64(char out[16], uint64_t v)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, v >>= 4)
+        out[i] = digits[v & 15];
+}
+
+static void two_digits(char *out, unsigned v)
+{
+    out[0] = (char)('0' + v / 10);
+    out[1] = (char)('0' + v % 10);
+}
+
+bool warta_format_utc(char out[21], int64_t t)
+{
+    int64_t days = t / 86400, secs = t % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        days--;
+    }
+    /* Civil date from days since 1970-01-01, in 400-year eras whose years
+     * start on 1 March (H. Hinnant, "chrono-Compatible Low-Level Date
+     * Algorithms"). */
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    unsigned day = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+    unsigned month = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+    int64_t year = yoe + era * 400 + (month <= 2);
+    if (year < 0 || year > 9999)
+        return false;
+    two_digits(out, (unsigned)(year / 100));
+    two_digits(out + 2, (unsigned)(year % 100));
+    out[4] = '-';
+    two_digits(out + 5, month);
+    out[7] = '-';
+    two_digits(out + 8, day);
+    out[10] = 'T';
+    two_digits(out + 11, (unsigned)(secs / 3600));
+    out[13] = ':';
+    two_digits(out + 14, (unsigned)(secs / 60 % 60));
+    out[16] = ':';
+    two_digits(out + 17, (unsigned)(secs % 60));
+    out[19] = 'Z';
+    out[20] = '\0';
+    return true;
+}

@@ -63,6 +63,19 @@ bool warta_cp_is_space(int32_t cp);
 struct warta_arena;
 char *warta_title_case_if_shouting(struct warta_arena *a, struct warta_str s);
 
+/* v in decimal into out (no NUL); returns its length. By hand: snprintf
+ * cost more than the rest of a number's output. */
+size_t warta_format_i64(char out[20], int64_t v);
+
+/* v as 16 lowercase hex digits into out (no NUL): ids and fingerprints,
+ * formatted on every request. */
+void warta_hex64(char out[16], uint64_t v);
+
+/* t (seconds since the epoch) as "YYYY-MM-DDTHH:MM:SSZ" plus a NUL into
+ * out; returns false, writing nothing, for a year outside 0000..9999.
+ * Pure arithmetic: glibc's gmtime_r takes a process-wide lock. */
+bool warta_format_utc(char out[21], int64_t t);
+
 /* Word count: maximal runs of letters/digits (Unicode-aware). */
 size_t warta_count_words(const char *p, size_t len);
 

@@ -3,7 +3,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -82,6 +84,49 @@ static void test_str(void **state)
     warta_arena_free(&a);
 }
 
+/* The hand-made formatters against libc: hex against printf, UTC dates
+ * against gmtime_r over the whole 0000..9999 range, leap days
+ * and the era boundaries included. */
+static void test_formatters(void **state)
+{
+    (void)state;
+    uint64_t x = 0x0123456789abcdefULL;
+    for (int i = 0; i < 1000; i++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        uint64_t v = i < 3 ? (uint64_t[]){0, 1, UINT64_MAX}[i] : x;
+        char got[17], want[17];
+        warta_hex64(got, v);
+        got[16] = '\0';
+        snprintf(want, sizeof(want), "%016llx", (unsigned long long)v);
+        assert_string_equal(got, want);
+    }
+    const int64_t first = -62167219200LL; /* 0000-01-01T00:00:00Z */
+    const int64_t last = 253402300799LL;  /* 9999-12-31T23:59:59Z */
+    const int64_t edges[] = {0, -1, 86399, 86400, 951782400 /* 2000-02-29 */,
+                             951868800, 4107542399LL /* 2100-02-28T23:59:59 */,
+                             first, last, 1700000000};
+    for (int i = 0; i < 20000; i++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        int64_t t = i < 10 ? edges[i]
+                           : first + (int64_t)(x % (uint64_t)(last - first + 1));
+        char got[21], want[32];
+        time_t tt = (time_t)t;
+        struct tm tm;
+        assert_non_null(gmtime_r(&tt, &tm));
+        /* strftime's %Y does not pad years below 1000; RFC 3339 does. */
+        snprintf(want, sizeof(want), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                 tm.tm_min, tm.tm_sec);
+        assert_true(warta_format_utc(got, t));
+        if (strcmp(got, want) != 0)
+            fail_msg("t=%lld: got %s, want %s", (long long)t, got, want);
+    }
+    char out[21] = "untouched";
+    assert_false(warta_format_utc(out, first - 1));
+    assert_false(warta_format_utc(out, last + 1));
+    assert_string_equal(out, "untouched");
+}
+
 static void test_error_table(void **state)
 {
     (void)state;
@@ -105,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_buf_cap),
         cmocka_unit_test(test_str),
+        cmocka_unit_test(test_formatters),
         cmocka_unit_test(test_error_table),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
