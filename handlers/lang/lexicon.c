@@ -3,8 +3,9 @@
  * by first letter, so matching a line costs the few phrases that share its
  * first letter instead of every phrase of every table.
  */
-#include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,9 @@ struct bucket {
 
 static struct bucket index_[WARTA_LEX__COUNT][256];
 static pthread_once_t built = PTHREAD_ONCE_INIT;
+/* Set, with release order, once the index is complete: a lookup (a couple
+ * of hundred per article) tests it inline instead of calling pthread_once. */
+static atomic_bool ready;
 
 static void add(enum warta_lex cat, const char *text, int value)
 {
@@ -64,12 +68,14 @@ static void build(void)
             add(WARTA_LEX_ZONE, z->abbr, z->offset_minutes);
     }
     add_list(WARTA_LEX_AGENCY, warta_news_agencies);
+    atomic_store_explicit(&ready, true, memory_order_release);
 }
 
 const struct warta_lex_entry *warta_lex_bucket(enum warta_lex cat,
                                                unsigned char first, size_t *n)
 {
-    pthread_once(&built, build);
+    if (!atomic_load_explicit(&ready, memory_order_acquire))
+        pthread_once(&built, build);
     /* ASCII only, as the table is keyed: no locale call per lookup. */
     unsigned char key = first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
     const struct bucket *b = &index_[cat][key];
