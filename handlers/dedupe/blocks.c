@@ -128,16 +128,35 @@ static void fingerprint(struct warta_doc *doc, struct warta_block *b,
  * unrelated (they met on one common word pair). */
 struct shingle_slot {
     uint64_t hash;
-    unsigned char sides; /* 0: empty; 1: in x; 2: in y */
+    uint32_t pair;       /* the pair that last wrote it: older is empty */
+    unsigned char sides; /* 1: in x; 2: in y */
 };
 
-static double overlap(struct warta_arena *a, const struct block_print *x,
-                      const struct block_print *y)
+/* One open-addressing table for every pair of a document. A slot counts
+ * only for the pair that wrote it, so a new pair starts without clearing
+ * (each pair used to zero a fresh table of its own). */
+struct shingle_table {
+    struct shingle_slot *slots;
+    size_t cap; /* power of two */
+    uint32_t pair;
+};
+
+static double overlap(struct warta_arena *a, struct shingle_table *t,
+                      const struct block_print *x, const struct block_print *y)
 {
     size_t cap = 16;
     while (cap < 2 * (x->n_shingles + y->n_shingles))
         cap *= 2;
-    struct shingle_slot *t = warta_arena_alloc(a, cap * sizeof(*t));
+    if (cap > t->cap || t->pair == UINT32_MAX) {
+        /* Zeroed: pair 0 is never used, so every slot starts empty. */
+        t->slots = warta_arena_alloc(a, cap * sizeof(*t->slots));
+        t->cap = cap;
+        t->pair = 0;
+    }
+    /* Probing the whole (perhaps larger) table keeps its load low. */
+    cap = t->cap;
+    uint32_t pair = ++t->pair;
+    struct shingle_slot *slot = t->slots;
     size_t distinct[2] = {0, 0}, common = 0;
     const struct block_print *side[2] = {x, y};
     for (unsigned s = 0; s < 2; s++) {
@@ -145,14 +164,18 @@ static double overlap(struct warta_arena *a, const struct block_print *x,
         for (size_t i = 0; i < side[s]->n_shingles; i++) {
             uint64_t h = side[s]->shingles[i];
             size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
-            while (t[k].sides && t[k].hash != h)
+            while (slot[k].pair == pair && slot[k].hash != h)
                 k = (k + 1) & (cap - 1);
-            if (t[k].sides & bit)
+            if (slot[k].pair != pair) {
+                slot[k].pair = pair;
+                slot[k].hash = h;
+                slot[k].sides = 0;
+            }
+            if (slot[k].sides & bit)
                 continue; /* a repeat within the block */
             distinct[s]++;
-            common += t[k].sides != 0; /* y meets a shingle of x */
-            t[k].hash = h;
-            t[k].sides |= bit;
+            common += slot[k].sides != 0; /* y meets a shingle of x */
+            slot[k].sides |= bit;
         }
     }
     size_t larger = distinct[0] > distinct[1] ? distinct[0] : distinct[1];
@@ -193,6 +216,7 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
             entries[n_entries++] = (struct bucket_entry){bp[i].sketch[k], i};
     }
     sort_entries(entries, n_entries);
+    struct shingle_table table = {NULL, 0, 0};
     for (size_t g = 0; g < n_entries;) {
         size_t end = g;
         while (end < n_entries && entries[end].hash == entries[g].hash)
@@ -206,7 +230,7 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
                 size_t j = entries[y].block;
                 if (j == i || bp[j].dup_of >= 0)
                     continue;
-                if (overlap(doc->arena, &bp[i], &bp[j]) >= NEAR_OVERLAP) {
+                if (overlap(doc->arena, &table, &bp[i], &bp[j]) >= NEAR_OVERLAP) {
                     bp[i].dup_of = (long)j;
                     bp[i].near = true;
                     break;
