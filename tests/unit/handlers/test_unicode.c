@@ -3,9 +3,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "warta/unicode.h"
 
@@ -231,6 +233,51 @@ static void test_fold_words(void **state)
     assert_int_equal(flen, 0);
 }
 
+/* The NFC-inert set, checked against utf8proc over all of Unicode: each
+ * inert code point has combining class 0 and is its own NFC, and none
+ * stands after the first place in any canonical decomposition, so nothing
+ * before it can compose with it. Text made of them is then already NFC. */
+static void test_nfc_inert_set(void **state)
+{
+    (void)state;
+    size_t inert = 0;
+    for (int32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        if (warta_cp_nfc_inert(cp)) {
+            inert++;
+            if (utf8proc_get_property(cp)->combining_class != 0)
+                fail_msg("U+%04X is inert but combines", (unsigned)cp);
+            utf8proc_uint8_t one[5] = {0};
+            utf8proc_encode_char(cp, one);
+            utf8proc_uint8_t *nfc = utf8proc_NFC(one);
+            assert_non_null(nfc);
+            if (strcmp((const char *)nfc, (const char *)one) != 0)
+                fail_msg("U+%04X is inert but NFC changes it", (unsigned)cp);
+            free(nfc);
+        }
+        utf8proc_int32_t parts[32];
+        int last = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(cp, parts, 32,
+                                                     UTF8PROC_DECOMPOSE, &last);
+        assert_true(n >= 1 && n <= 32);
+        for (utf8proc_ssize_t k = 1; k < n; k++)
+            if (warta_cp_nfc_inert(parts[k]))
+                fail_msg("U+%04X decomposes with inert U+%04X after its start",
+                         (unsigned)cp, (unsigned)parts[k]);
+    }
+    assert_true(inert > 128 + 600); /* ASCII, Latin, punctuation, currency */
+    /* So text of them takes the quick path and is returned as is. */
+    static const char curly[] = "\xE2\x80\x9CKata\xE2\x80\x9D \xE2\x80\x94 "
+                                "Vi\xE1\xBB\x87t Nam \xE2\x82\xAC" "5";
+    size_t n;
+    char *out = warta_text_normalize(&a, curly, strlen(curly), &n);
+    assert_string_equal(out, curly);
+    /* A decomposed accent is not inert: e + U+0301 becomes U+00E9. */
+    out = warta_text_normalize(&a, "Caf" "e\xCC\x81", 6, &n);
+    assert_string_equal(out, "Caf\xC3\xA9");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_normalize_matches_model),
         cmocka_unit_test(test_fold_words),
+        cmocka_unit_test(test_nfc_inert_set),
     };
     return cmocka_run_group_tests_name("unicode", tests, setup, teardown);
 }
