@@ -80,6 +80,8 @@ static const char *const stopwords[] = {
     "also", "more", "than", "about", "over", "when", "into", NULL,
 };
 
+static const char *const textcat_neighbours[] = {"en", "sco", NULL};
+
 static const char *const photo_words[] = {"Photo", "File photo", "Reuters", NULL};
 
 static const char *const copyright_prefixes[] = {"All rights reserved", NULL};
@@ -100,6 +102,7 @@ const struct warta_lang warta_lang_en = {
     .byline_prefixes = byline_prefixes,
     .name_conjunctions = name_conjunctions,
     .stopwords = stopwords,
+    .textcat_neighbours = textcat_neighbours,
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,

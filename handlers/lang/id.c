@@ -78,6 +78,8 @@ static const char *const stopwords[] = {
     "sangat", "belum", "harus", "dapat", "terkait", "usai", "daripada", NULL,
 };
 
+static const char *const textcat_neighbours[] = {"id", "ms", "ace", "ban", "tet", "tl", NULL};
+
 static const char *const photo_words[] = {"Foto", "ANTARA FOTO", NULL};
 
 static const char *const copyright_prefixes[] = {"Hak cipta", "Hak Cipta", NULL};
@@ -98,6 +100,7 @@ const struct warta_lang warta_lang_id = {
     .byline_prefixes = byline_prefixes,
     .name_conjunctions = name_conjunctions,
     .stopwords = stopwords,
+    .textcat_neighbours = textcat_neighbours,
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,

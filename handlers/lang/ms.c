@@ -65,6 +65,8 @@ static const char *const stopwords[] = {
     "berkata", "katanya", "negara", "pihak", "dapat", "mahu", "tiada", NULL,
 };
 
+static const char *const textcat_neighbours[] = {"ms", "id", "ace", "ban", "tl", NULL};
+
 static const char *const photo_words[] = {"Gambar", "Foto", NULL};
 
 static const char *const copyright_prefixes[] = {"Hak cipta", NULL};
@@ -85,6 +87,7 @@ const struct warta_lang warta_lang_ms = {
     .byline_prefixes = byline_prefixes,
     .name_conjunctions = name_conjunctions,
     .stopwords = stopwords,
+    .textcat_neighbours = textcat_neighbours,
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,

@@ -7,10 +7,14 @@
 
 #include <libexttextcat/textcat.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "warta/arena.h"
 #include "warta/lang.h"
@@ -19,16 +23,75 @@
 #define TEXTCAT_DIR "/usr/share/libexttextcat/"
 #define SAMPLE_BYTES 4096
 
-struct warta_langid {
-    void *textcat; /* NULL when the models are not installed */
-    pthread_mutex_t lock; /* textcat_Classify reuses buffers in its handle */
+/* textcat handles, in slots. A handle reuses its buffers, so it serves one
+ * caller at a time; each thread takes its own slot (threads beyond the slot
+ * count share, behind the slot's lock), so workers do not queue on one
+ * classifier that costs many times the rest of the pipeline. A slot opens
+ * each handle on its first use. */
+#define TEXTCAT_SLOTS 8
+
+struct textcat_slot {
+    pthread_mutex_t lock;
+    bool all_tried, near_tried;
+    void *all;  /* every installed model; NULL when none is installed */
+    void *near; /* the tabled languages' neighbours; NULL: use `all` */
 };
+
+struct warta_langid {
+    struct textcat_slot slots[TEXTCAT_SLOTS];
+    char near_conf[1024]; /* fpdb.conf lines of the neighbour models */
+};
+
+/* The neighbour models of every registered language, once each, as
+ * fpdb.conf lines ("id.lm id--utf8"). */
+static void near_conf_build(char *out, size_t cap)
+{
+    size_t n_langs, k = 0;
+    const struct warta_lang *const *langs = warta_langs(&n_langs);
+    out[0] = '\0';
+    for (size_t l = 0; l < n_langs; l++)
+        for (const char *const *m = langs[l]->textcat_neighbours; m && *m; m++) {
+            char line[64];
+            int n = snprintf(line, sizeof(line), "%s.lm %s--utf8\n", *m, *m);
+            if (n <= 0 || (size_t)n >= sizeof(line) || strstr(out, line))
+                continue;
+            if (k + (size_t)n >= cap)
+                return;
+            memcpy(out + k, line, (size_t)n + 1);
+            k += (size_t)n;
+        }
+}
+
+/* A handle over the neighbour models: textcat reads its models from a
+ * configuration file, so the lines go to a private temporary file that is
+ * removed once read. NULL on any failure (the full set then decides). */
+static void *near_open(const char *conf)
+{
+    if (!*conf)
+        return NULL;
+    const char *dir = getenv("TMPDIR");
+    char path[512];
+    int n = snprintf(path, sizeof(path), "%s/warta-textcat-XXXXXX",
+                     dir && *dir ? dir : "/tmp");
+    if (n <= 0 || (size_t)n >= sizeof(path))
+        return NULL;
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    size_t len = strlen(conf);
+    bool written = write(fd, conf, len) == (ssize_t)len;
+    close(fd);
+    void *h = written ? special_textcat_Init(path, TEXTCAT_DIR) : NULL;
+    unlink(path);
+    return h;
+}
 
 struct warta_langid *warta_langid_open(void)
 {
     struct warta_langid *lid = warta_xcalloc(1, sizeof(*lid));
-    pthread_mutex_init(&lid->lock, NULL);
-    lid->textcat = special_textcat_Init(TEXTCAT_DIR "fpdb.conf", TEXTCAT_DIR);
+    for (size_t i = 0; i < TEXTCAT_SLOTS; i++)
+        pthread_mutex_init(&lid->slots[i].lock, NULL);
+    near_conf_build(lid->near_conf, sizeof(lid->near_conf));
     return lid;
 }
 
@@ -36,10 +99,46 @@ void warta_langid_close(struct warta_langid *lid)
 {
     if (!lid)
         return;
-    if (lid->textcat)
-        textcat_Done(lid->textcat);
-    pthread_mutex_destroy(&lid->lock);
+    for (size_t i = 0; i < TEXTCAT_SLOTS; i++) {
+        struct textcat_slot *s = &lid->slots[i];
+        if (s->all)
+            textcat_Done(s->all);
+        if (s->near)
+            textcat_Done(s->near);
+        pthread_mutex_destroy(&s->lock);
+    }
     free(lid);
+}
+
+/* This thread's slot, locked. */
+static struct textcat_slot *slot_lock(struct warta_langid *lid)
+{
+    static atomic_uint next;
+    static _Thread_local unsigned mine = UINT32_MAX;
+    if (mine == UINT32_MAX)
+        mine = atomic_fetch_add_explicit(&next, 1, memory_order_relaxed) %
+               TEXTCAT_SLOTS;
+    struct textcat_slot *s = &lid->slots[mine];
+    pthread_mutex_lock(&s->lock);
+    return s;
+}
+
+/* The slot's handle over the neighbour models (near) or all of them,
+ * opened now if it never was; NULL without models. */
+static void *slot_handle(const struct warta_langid *lid, struct textcat_slot *s,
+                         bool near)
+{
+    if (near && !s->near_tried) {
+        s->near = near_open(lid->near_conf);
+        s->near_tried = true;
+    }
+    if (near && s->near)
+        return s->near;
+    if (!s->all_tried) {
+        s->all = special_textcat_Init(TEXTCAT_DIR "fpdb.conf", TEXTCAT_DIR);
+        s->all_tried = true;
+    }
+    return s->all;
 }
 
 /* The registered stopwords as one open-addressing set of folded-word
@@ -145,13 +244,19 @@ const char *warta_langid_detect_words(struct warta_langid *lid,
         return code;
 
     /* Unclear: textcat's shortlist ("[id--utf8][ms--utf8]"), then the
-     * stopwords among its candidates. */
+     * stopwords among its candidates. With plenty of stopword hits the
+     * text is one of the tabled languages and only their neighbours'
+     * models can rank first, so those alone are compared (several times
+     * cheaper, the same shortlist). */
+    bool close_call = code && hits >= CLEAR_HITS;
     char codes[8][16];
     const char *shortlist[8];
     size_t n_short = 0;
-    if (lid && lid->textcat) {
-        pthread_mutex_lock(&lid->lock);
-        const char *res = textcat_Classify(lid->textcat, text, utf8_cut(text, len, TEXTCAT_SAMPLE));
+    if (lid) {
+        struct textcat_slot *s = slot_lock(lid);
+        void *h = slot_handle(lid, s, close_call);
+        const char *res =
+            h ? textcat_Classify(h, text, utf8_cut(text, len, TEXTCAT_SAMPLE)) : NULL;
         for (const char *p = res; p && (p = strchr(p, '[')) && n_short < 8;) {
             p++;
             size_t n = strcspn(p, "-]");
@@ -162,7 +267,7 @@ const char *warta_langid_detect_words(struct warta_langid *lid,
                 n_short++;
             }
         }
-        pthread_mutex_unlock(&lid->lock);
+        pthread_mutex_unlock(&s->lock);
     }
     code = n_short ? by_stopwords(words, n_words, shortlist, n_short, &hits, &margin) : NULL;
     if (!code || hits < 3)

@@ -61,6 +61,10 @@ struct warta_lang {
     const char *const *name_conjunctions;
     /* Frequent function words: language scoring and fingerprint filtering. */
     const char *const *stopwords;
+    /* libexttextcat models (file stems) of the languages its text can be
+     * taken for, its own first: when stopwords leave two tabled languages
+     * close, the n-gram tie-break compares these models only. */
+    const char *const *textcat_neighbours;
     /* Caption/credit markers inside parentheses ("Foto", "Photo"). */
     const char *const *photo_words;
     /* Line openers of a copyright notice besides "Copyright" and the sign
