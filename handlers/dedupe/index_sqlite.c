@@ -122,9 +122,21 @@ _Static_assert(WARTA_INDEX_BLOCKS == 4, "probe_blocks names four block columns")
  * first creates the schema and checks the layout (the first connection);
  * *layout_ok tells whether the file's layout is ours. Returns an SQLite
  * code; *msg may get a message to sqlite3_free. */
+/* Process-wide SQLite settings, made before its first use. Memory
+ * accounting off: it takes one global mutex around every SQLite
+ * allocation, and the worker threads' connections queued on it (a futex
+ * call per request under load). Nothing here reads the statistics. */
+static pthread_once_t configured = PTHREAD_ONCE_INIT;
+
+static void configure(void)
+{
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int conn_open(const char *path, bool create, struct sql_conn **out,
                      bool *layout_ok, char **msg)
 {
+    pthread_once(&configured, configure);
     struct sql_conn *c = warta_xcalloc(1, sizeof(*c));
     *out = c;
     *layout_ok = true;
