@@ -6,6 +6,7 @@
 #include "warta/langid.h"
 
 #include <libexttextcat/textcat.h>
+#include <utf8proc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -18,6 +19,7 @@
 
 #include "warta/arena.h"
 #include "warta/lang.h"
+#include "warta/str.h"
 #include "warta/unicode.h"
 
 #define TEXTCAT_DIR "/usr/share/libexttextcat/"
@@ -219,6 +221,47 @@ static const char *by_stopwords(const uint64_t *words, size_t n_words,
 #define CLEAR_HITS 8
 #define CLEAR_MARGIN 3
 #define TEXTCAT_SAMPLE 1024
+#define MIN_SCRIPT_LETTERS 20
+
+/* The language of a one-language script (warta_script_langs) that writes
+ * most of the letters (marks included: Thai vowels are marks), or NULL.
+ * ASCII letters count as the Latin they are. */
+static const char *by_script(const char *text, size_t len)
+{
+    size_t total = 0, best = 0;
+    size_t counts[64] = {0};
+    const char *code = NULL;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            total += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += warta_utf8_decode(text + i, len - i, &cp);
+        if (cp < 0)
+            continue;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_ME)
+            continue; /* letters Lu..Lo and marks Mn..Me only */
+        total++;
+        for (size_t k = 0; k < 64 && warta_script_langs[k].code; k++)
+            if (cp >= warta_script_langs[k].first && cp <= warta_script_langs[k].last) {
+                if (++counts[k] > best) {
+                    best = counts[k];
+                    code = warta_script_langs[k].code;
+                }
+                break;
+            }
+    }
+    /* Counts are per block; Korean spreads over three, which agree. */
+    size_t by_code = 0;
+    for (size_t k = 0; k < 64 && warta_script_langs[k].code; k++)
+        if (code && strcmp(warta_script_langs[k].code, code) == 0)
+            by_code += counts[k];
+    return total >= MIN_SCRIPT_LETTERS && by_code * 2 > total ? code : NULL;
+}
 
 static size_t utf8_cut(const char *text, size_t len, size_t max)
 {
@@ -242,6 +285,13 @@ const char *warta_langid_detect_words(struct warta_langid *lid,
     const char *code = by_stopwords(words, n_words, NULL, 0, &hits, &margin);
     if (code && hits >= CLEAR_HITS && margin >= CLEAR_MARGIN)
         return code;
+
+    /* No stopword evidence, and a script only one language writes. */
+    if (!code || hits < 3) {
+        const char *scripted = by_script(text, len);
+        if (scripted)
+            return scripted;
+    }
 
     /* Unclear: textcat's shortlist ("[id--utf8][ms--utf8]"), then the
      * stopwords among its candidates. With plenty of stopword hits the

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct warta_month_name {
     const char *name; /* "Februari", "Feb", "Februari" */
@@ -78,6 +79,14 @@ struct warta_lang {
     int default_offset_minutes;
     bool has_default_offset;
 };
+
+/* A block of code points whose letters are written in one language only
+ * (handlers/lang/scripts.c); the table ends with a NULL code. */
+struct warta_script_lang {
+    int32_t first, last;
+    const char *code;
+};
+extern const struct warta_script_lang warta_script_langs[];
 
 /* News agencies (handlers/lang/agencies.c), NULL-terminated. */
 extern const char *const warta_news_agencies[];
