@@ -164,16 +164,20 @@ static bool is_invisible(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
 }
 
-/* Code points that are their own NFC wherever they stand: combining class
- * 0, nothing for NFC to undo, and never the second of a canonical pair, so
- * no neighbour composes with them. Latin (Vietnamese included), general
- * punctuation (curly quotes, dashes, the ellipsis) and currency signs: most
- * ASEAN Latin-script copy. test_unicode checks every one against utf8proc
- * and every canonical decomposition in Unicode. */
+/* Code points that are their own NFC wherever they stand, as long as any
+ * marks among them come in canonical order: nothing for NFC to undo, and
+ * never after the first place of a canonical decomposition, so no
+ * neighbour composes with them. Latin (Vietnamese included), general
+ * punctuation (curly quotes, dashes, the ellipsis), currency signs, and
+ * the Thai, Lao, Myanmar and Khmer blocks (all but U+102E, which composes
+ * U+1026): most of the region's copy. test_unicode checks every one
+ * against utf8proc and every canonical decomposition in Unicode. */
 static const struct {
     int32_t lo, hi;
 } nfc_inert[] = {
-    {0x0080, 0x02FF}, {0x1E00, 0x1EFF}, {0x2002, 0x206F}, {0x20A0, 0x20C0},
+    {0x0080, 0x02FF}, {0x0E01, 0x0E5B}, {0x0E81, 0x0EDF}, {0x1000, 0x102D},
+    {0x102F, 0x109F}, {0x1780, 0x17F9}, {0x1E00, 0x1EFF}, {0x2002, 0x206F},
+    {0x20A0, 0x20C0},
 };
 
 bool warta_cp_nfc_inert(int32_t cp)
@@ -186,14 +190,18 @@ bool warta_cp_nfc_inert(int32_t cp)
     return false;
 }
 
-/* True when p (valid UTF-8) is made only of NFC-inert code points, and so
- * is already NFC: utf8proc's full mapping costs some 300 instructions a
- * byte, and a single curly quote used to send a whole article through it. */
+/* True when p (valid UTF-8) is made only of NFC-inert code points with
+ * their marks in canonical order (combining classes never falling within
+ * a run of marks), and so is already NFC: utf8proc's full mapping costs
+ * some 300 instructions a byte, and a single curly quote used to send a
+ * whole article through it. */
 static bool nfc_stable(const char *p, size_t len)
 {
     size_t i = 0;
+    unsigned last_class = 0;
     for (;;) {
         /* ASCII eight bytes at a time, then one character by itself. */
+        size_t from = i;
         for (; i + 8 <= len; i += 8) {
             uint64_t w;
             memcpy(&w, p + i, 8);
@@ -202,12 +210,18 @@ static bool nfc_stable(const char *p, size_t len)
         }
         while (i < len && (unsigned char)p[i] < 0x80)
             i++;
+        if (i > from)
+            last_class = 0; /* ASCII characters are all starters */
         if (i >= len)
             return true;
         int32_t cp;
         i += warta_utf8_decode(p + i, len - i, &cp);
         if (!warta_cp_nfc_inert(cp))
             return false;
+        unsigned cls = utf8proc_get_property(cp)->combining_class;
+        if (cls && cls < last_class)
+            return false; /* out of canonical order: NFC reorders */
+        last_class = cls;
     }
 }
 

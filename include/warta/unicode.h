@@ -26,9 +26,11 @@ char *warta_charset_to_utf8(struct warta_arena *a, const char *charset,
                             const char *p, size_t len, size_t *out_len,
                             bool *repaired);
 
-/* True for code points that NFC leaves alone wherever they stand (ASCII,
- * Latin, general punctuation, currency signs): text made only of these is
- * already NFC, and normalisation skips the full mapping. */
+/* True for code points that NFC leaves alone wherever they stand, their
+ * marks kept in canonical order (ASCII, Latin, general punctuation,
+ * currency signs, Thai, Lao, Myanmar, Khmer): text made only of these is
+ * already NFC once its marks are in order, and normalisation skips the
+ * full mapping. */
 bool warta_cp_nfc_inert(int32_t cp);
 
 /* One line or paragraph of text made canonical: NFC, compatibility spaces
