@@ -222,6 +222,7 @@ static const char *by_stopwords(const uint64_t *words, size_t n_words,
 #define CLEAR_MARGIN 3
 #define TEXTCAT_SAMPLE 1024
 #define MIN_SCRIPT_LETTERS 20
+#define MAX_SCRIPTS 64 /* entries of warta_script_langs read */
 
 /* The language of a one-language script (warta_script_langs) that writes
  * most of the letters (marks included: Thai vowels are marks), or NULL.
@@ -229,7 +230,7 @@ static const char *by_stopwords(const uint64_t *words, size_t n_words,
 static const char *by_script(const char *text, size_t len)
 {
     size_t total = 0, best = 0;
-    size_t counts[64] = {0};
+    size_t counts[MAX_SCRIPTS] = {0};
     const char *code = NULL;
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)text[i];
@@ -246,7 +247,7 @@ static const char *by_script(const char *text, size_t len)
         if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_ME)
             continue; /* letters Lu..Lo and marks Mn..Me only */
         total++;
-        for (size_t k = 0; k < 64 && warta_script_langs[k].code; k++)
+        for (size_t k = 0; k < MAX_SCRIPTS && warta_script_langs[k].code; k++)
             if (cp >= warta_script_langs[k].first && cp <= warta_script_langs[k].last) {
                 if (++counts[k] > best) {
                     best = counts[k];
@@ -257,7 +258,7 @@ static const char *by_script(const char *text, size_t len)
     }
     /* Counts are per block; Korean spreads over three, which agree. */
     size_t by_code = 0;
-    for (size_t k = 0; k < 64 && warta_script_langs[k].code; k++)
+    for (size_t k = 0; k < MAX_SCRIPTS && warta_script_langs[k].code; k++)
         if (code && strcmp(warta_script_langs[k].code, code) == 0)
             by_code += counts[k];
     return total >= MIN_SCRIPT_LETTERS && by_code * 2 > total ? code : NULL;
@@ -296,8 +297,8 @@ const char *warta_langid_detect_words(struct warta_langid *lid,
     /* Unclear: textcat's shortlist ("[id--utf8][ms--utf8]"), then the
      * stopwords among its candidates. With plenty of stopword hits the
      * text is one of the tabled languages and only their neighbours'
-     * models can rank first, so those alone are compared (several times
-     * cheaper, the same shortlist). */
+     * models can rank first, so those alone are compared: several times
+     * cheaper, and the same shortlist on every case and sample tried. */
     bool close_call = code && hits >= CLEAR_HITS;
     char codes[8][16];
     const char *shortlist[8];
