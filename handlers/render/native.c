@@ -3,8 +3,6 @@
  * present, null or [] when unknown, so dashboards never test for absence.
  * Written with the streaming writer: this runs on every request.
  */
-#include <inttypes.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "json_writer.h"
