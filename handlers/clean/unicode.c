@@ -261,6 +261,7 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
 
     char *out = warta_arena_alloc_uninit(a, slen + 1);
     size_t k = 0;
+    bool dropped = false; /* an invisible character was removed */
     /* A white-space run becomes one space where it follows text on the
      * line; spaces left before a line end or at the end are trimmed. */
 #define SPACE_FITS() (k && out[k - 1] != ' ' && out[k - 1] != '\n')
@@ -315,8 +316,10 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
                 out[k++] = ' ';
             continue;
         }
-        if (is_invisible(cp))
+        if (is_invisible(cp)) {
+            dropped = true;
             continue;
+        }
         memcpy(out + k, at, n);
         k += n;
     }
@@ -329,6 +332,23 @@ static char *normalize(struct warta_arena *a, const char *p, size_t len,
     while (k > start && (out[k - 1] == ' ' || out[k - 1] == '\n'))
         k--;
     out[k] = '\0';
+    if (dropped) {
+        /* What an invisible character kept apart may now compose or need
+         * reordering (e, ZWSP, U+0301): NFC once more, when the check
+         * says so. Spaces and line ends are starters, so collapsing them
+         * never does this. */
+        size_t again_len;
+        utf8proc_uint8_t *again = nfc(out + start, k - start, &again_len);
+        if (again) {
+            char *copy = warta_arena_alloc_uninit(a, again_len + 1);
+            memcpy(copy, again, again_len);
+            copy[again_len] = '\0';
+            free(again);
+            if (out_len)
+                *out_len = again_len;
+            return copy;
+        }
+    }
     if (out_len)
         *out_len = k - start;
     return out + start;

@@ -282,6 +282,25 @@ static void test_nfc_inert_set(void **state)
     assert_string_equal(out, thai_ordered);
     out = warta_text_normalize(&a, thai_swapped, strlen(thai_swapped), &n);
     assert_string_equal(out, thai_ordered);
+    /* An invisible character removed after NFC leaves what it separated
+     * to compose or reorder: e ZWSP U+0301 is U+00E9; U+01B0 BOM U+0301
+     * is U+1EE9; U+1025 ZWSP U+102E is U+1026; U+0301 ZWSP U+0E38 puts
+     * the Thai mark (class 103) first. */
+    static const struct {
+        const char *in, *want;
+    } rejoined[] = {
+        {"e\xE2\x80\x8B\xCC\x81", "\xC3\xA9"},
+        {"\xC6\xB0\xEF\xBB\xBF\xCC\x81", "\xE1\xBB\xA9"},
+        {"\xE1\x80\xA5\xE2\x80\x8B\xE1\x80\xAE", "\xE1\x80\xA6"},
+        {"x \xCC\x81\xE2\x80\x8B\xE0\xB8\xB8", "x \xE0\xB8\xB8\xCC\x81"},
+    };
+    for (size_t i = 0; i < sizeof(rejoined) / sizeof(rejoined[0]); i++) {
+        out = warta_text_normalize(&a, rejoined[i].in, strlen(rejoined[i].in), &n);
+        assert_string_equal(out, rejoined[i].want);
+        assert_int_equal(n, strlen(rejoined[i].want));
+        out = warta_text_normalize_lines(&a, rejoined[i].in, strlen(rejoined[i].in), &n);
+        assert_string_equal(out, rejoined[i].want);
+    }
     /* ASCII between marks resets the order: a new run of marks. */
     static const char two_runs[] = "\xE0\xB8\x81\xE0\xB9\x88 \xE0\xB8\x81\xE0\xB8\xB8";
     out = warta_text_normalize(&a, two_runs, strlen(two_runs), &n);
