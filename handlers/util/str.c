@@ -144,9 +144,10 @@ size_t warta_utf8_length(const char *p, size_t len)
 size_t warta_utf8_length_upto(const char *p, size_t len, size_t limit)
 {
     size_t count = 0;
-    /* Eight bytes at a time: a byte starts a character unless it is a
-     * continuation byte (10xxxxxx); invalid input falls to the loop below
-     * only at the tail, so stray continuation bytes there count as one. */
+    /* A byte starts a character unless it is a continuation byte
+     * (10xxxxxx), eight bytes at a time and then one by one. The tail is
+     * counted by the same rule, not decoded: the last chunk may have
+     * ended inside a character, leaving its continuation bytes here. */
     while (len >= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
@@ -159,19 +160,8 @@ size_t warta_utf8_length_upto(const char *p, size_t len, size_t limit)
         if (count > limit)
             return count;
     }
-    while (len) {
-        if ((unsigned char)*p < 0x80) {
-            count++;
-            p++;
-            len--;
-            continue;
-        }
-        int32_t cp;
-        size_t n = warta_utf8_decode(p, len, &cp);
-        p += n;
-        len -= n;
-        count++;
-    }
+    for (; len; p++, len--)
+        count += ((unsigned char)*p & 0xC0) != 0x80;
     return count;
 }
 

@@ -127,6 +127,36 @@ static void test_formatters(void **state)
     assert_string_equal(out, "untouched");
 }
 
+/* Characters counted eight bytes at a time against one at a time, on
+ * random UTF-8 whose multi-byte characters straddle every chunk boundary
+ * (a chunk ending inside a character once made its tail count twice). */
+static void test_utf8_length(void **state)
+{
+    (void)state;
+    static const char *const chars[] = {"a", " ", "\xC2\xA9", "\xE2\x80\x94",
+                                        "\xF0\x9F\x98\x80", "\xE0\xB8\x81"};
+    uint64_t x = 7;
+    for (int round = 0; round < 3000; round++) {
+        char buf[256];
+        size_t len = 0, want = 0;
+        size_t count = (size_t)(round % 50);
+        for (size_t i = 0; i < count; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const char *c = chars[(x >> 33) % 6];
+            memcpy(buf + len, c, strlen(c));
+            len += strlen(c);
+            want++;
+        }
+        if (warta_utf8_length(buf, len) != want)
+            fail_msg("round %d: %zu characters counted, %zu written", round,
+                     warta_utf8_length(buf, len), want);
+        /* Past the limit it only promises more than the limit. */
+        if (want > 3)
+            assert_true(warta_utf8_length_upto(buf, len, want - 2) > want - 2);
+        assert_int_equal(warta_utf8_length_upto(buf, len, want), want);
+    }
+}
+
 static void test_error_table(void **state)
 {
     (void)state;
@@ -151,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_buf_cap),
         cmocka_unit_test(test_str),
         cmocka_unit_test(test_formatters),
+        cmocka_unit_test(test_utf8_length),
         cmocka_unit_test(test_error_table),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
