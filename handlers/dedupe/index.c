@@ -268,8 +268,8 @@ bool warta_index_first_block(uint64_t a, uint64_t b, unsigned block,
                              unsigned radius)
 {
     for (unsigned k = 0; k < block; k++) {
-        unsigned d = (unsigned)__builtin_popcount(warta_index_block(a, k) ^
-                                                  warta_index_block(b, k));
+        unsigned d = warta_popcount64((uint64_t)(warta_index_block(a, k) ^
+                                                  warta_index_block(b, k)));
         if (d <= radius)
             return false;
     }
@@ -295,6 +295,32 @@ void warta_index_hits_cut(struct warta_index_hits *h, size_t first,
         qsort(h->v + first, n, sizeof(*h->v), hit_cmp);
     if (max_hits && n > max_hits)
         h->n = first + max_hits;
+}
+
+struct warta_index_hit *warta_index_hits_offer(struct warta_arena *a,
+                                               struct warta_index_hits *h,
+                                               size_t first, size_t max_hits,
+                                               const struct warta_index_hit *hit)
+{
+    size_t kept = h->n - first;
+    if (max_hits && kept == max_hits && hit_cmp(hit, &h->v[h->n - 1]) >= 0)
+        return NULL; /* no better than the worst kept */
+    if (!max_hits || kept < max_hits)
+        warta_index_hits_push(a, h);
+    else
+        kept--; /* the worst gives way */
+    if (!max_hits) {
+        h->v[h->n - 1] = *hit;
+        return &h->v[h->n - 1];
+    }
+    /* Insertion into the sorted range: max_hits is small. */
+    size_t at = first + kept;
+    while (at > first && hit_cmp(hit, &h->v[at - 1]) < 0) {
+        h->v[at] = h->v[at - 1];
+        at--;
+    }
+    h->v[at] = *hit;
+    return &h->v[at];
 }
 
 struct warta_index_hit *warta_index_hits_push(struct warta_arena *a,

@@ -86,6 +86,16 @@ bool warta_index_first_block(uint64_t a, uint64_t b, unsigned block,
 void warta_index_hits_cut(struct warta_index_hits *h, size_t first,
                           size_t max_hits);
 
+/* Offers a hit for [first, n): with max_hits 0 it is appended (sort with
+ * warta_index_hits_cut); otherwise the range keeps only the max_hits
+ * best hits in warta_index_hits_cut's order, sorted, so a lookup that
+ * meets thousands of near copies neither stores nor sorts them all.
+ * Returns where the hit went, or NULL when it did not make the cut. */
+struct warta_index_hit *warta_index_hits_offer(struct warta_arena *a,
+                                               struct warta_index_hits *h,
+                                               size_t first, size_t max_hits,
+                                               const struct warta_index_hit *hit);
+
 /* Appends one zeroed hit (arena memory) and returns it. */
 struct warta_index_hit *warta_index_hits_push(struct warta_arena *a,
                                               struct warta_index_hits *h);

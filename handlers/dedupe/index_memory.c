@@ -140,13 +140,15 @@ static enum warta_err mem_lookup(struct warta_index *idx, uint64_t simhash,
                     !warta_index_first_block(simhash, other, b, radius))
                     continue;
                 const struct mem_entry *e = &m->entries[bk->v[i].slot];
-                struct warta_index_hit *h = warta_index_hits_push(a, out);
                 /* Borrowed under the lock; copied once the cut is made. */
-                h->id = e->strings;
-                h->title = e->title;
-                h->url = e->url;
-                h->distance = d;
-                h->first_seen = e->first_seen;
+                struct warta_index_hit h = {
+                    .id = e->strings,
+                    .title = e->title,
+                    .url = e->url,
+                    .distance = d,
+                    .first_seen = e->first_seen,
+                };
+                warta_index_hits_offer(a, out, first, max_hits, &h);
             }
         }
     }

@@ -299,6 +299,7 @@ struct cand_list {
     struct warta_arena *arena;
     struct sql_cand *v;
     size_t n, cap;
+    size_t max; /* keep only the best max, sorted (0: keep all) */
 };
 
 /* Reads the rows of one probe statement (rowid, simhash, first_seen and,
@@ -316,15 +317,26 @@ static enum warta_err collect(struct sql_conn *c, sqlite3_stmt *st, int block,
         unsigned d = warta_simhash_distance(simhash, other);
         if (d > max_distance || !warta_index_first_block(simhash, other, b, radius))
             continue;
+        struct sql_cand cand = {
+            .distance = d,
+            .first_seen = sqlite3_column_int64(st, 2),
+            .rowid = sqlite3_column_int64(st, 0),
+        };
+        /* With a cut, only the best stay, kept in order by insertion: a
+         * cluster of near copies yields thousands of candidates. */
+        if (cl->max && cl->n == cl->max && cand_cmp(&cand, &cl->v[cl->n - 1]) >= 0)
+            continue;
         if (cl->n == cl->cap) {
             size_t ncap = cl->cap ? cl->cap * 2 : 16;
             cl->v = warta_arena_grow(cl->arena, cl->v, cl->n, ncap, sizeof(*cl->v));
             cl->cap = ncap;
         }
-        struct sql_cand *cand = &cl->v[cl->n++];
-        cand->distance = d;
-        cand->rowid = sqlite3_column_int64(st, 0);
-        cand->first_seen = sqlite3_column_int64(st, 2);
+        size_t at = cl->max && cl->n == cl->max ? cl->n - 1 : cl->n++;
+        while (cl->max && at > 0 && cand_cmp(&cand, &cl->v[at - 1]) < 0) {
+            cl->v[at] = cl->v[at - 1];
+            at--;
+        }
+        cl->v[at] = cand;
     }
     sqlite3_reset(st);
     return step == SQLITE_DONE ? WARTA_OK : conn_fail(c, "probe");
@@ -348,7 +360,7 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
     bool own_txn = sqlite3_get_autocommit(c->db);
     if (own_txn && (rc = step_once(c, c->read_begin, "begin read")) != WARTA_OK)
         return rc;
-    struct cand_list cl = {.arena = a};
+    struct cand_list cl = {.arena = a, .max = max_hits};
     if (radius == 0) {
         /* Each block probed for its own value only (distances up to 3):
          * one statement for the four. */
@@ -371,7 +383,7 @@ static enum warta_err sql_lookup(struct warta_index *idx, uint64_t simhash,
     struct sql_cand *cand = cl.v;
     size_t n_cand = cl.n;
     /* Only the entries that will be listed are fetched. */
-    if (n_cand > 1)
+    if (!max_hits && n_cand > 1)
         qsort(cand, n_cand, sizeof(*cand), cand_cmp);
     if (max_hits && n_cand > max_hits)
         n_cand = max_hits;

@@ -22,10 +22,21 @@ uint64_t warta_simhash_text(const char *folded, size_t len);
  * the pipeline calls, with the hashes the fold made. */
 uint64_t warta_simhash_words(const uint64_t *hashes, size_t n);
 
+/* Set bits of x, inline: without a popcount instruction in the baseline
+ * target, __builtin_popcountll is a libgcc call, and index lookups count
+ * bits for every candidate they meet. */
+static inline unsigned warta_popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+
 /* Number of differing bits. */
 static inline unsigned warta_simhash_distance(uint64_t a, uint64_t b)
 {
-    return (unsigned)__builtin_popcountll(a ^ b);
+    return warta_popcount64(a ^ b);
 }
 
 #endif

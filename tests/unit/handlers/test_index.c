@@ -186,6 +186,53 @@ static void test_insert_lookup_order(void **state)
     assert_true(warta_index_ready(f->idx));
 }
 
+/* A cluster of near copies, many tied on distance and first_seen: a
+ * lookup cut to max_hits returns the first max_hits of the full, sorted
+ * answer (the cut keeps the best while it reads, it does not sort
+ * everything). Which of several entries tied on both keys make the cut is
+ * the backend's own order (index.h promises distance, then first_seen),
+ * so the keys are compared, not the ids. */
+static void test_cut_is_prefix_of_full_order(void **state)
+{
+    struct fixture *f = *state;
+    if (!f->idx)
+        skip();
+    enum { N = 300 };
+    int64_t now = (int64_t)time(NULL);
+    uint64_t base = 0x5a5a5a5a12345678ULL;
+    assert_int_equal(warta_index_batch_begin(f->idx), WARTA_OK);
+    for (unsigned i = 0; i < N; i++) {
+        char id[32];
+        /* Ids out of insertion order, so ties fall back on them. */
+        snprintf(id, sizeof(id), "c%03u", (i * 37) % N);
+        insert(f->idx, id, flip_bits(base, i % 4), NULL, now - (int64_t)(i % 5));
+    }
+    assert_int_equal(warta_index_batch_end(f->idx), WARTA_OK);
+    struct warta_index_hit *all;
+    size_t n_all;
+    assert_int_equal(warta_index_lookup(f->idx, base, 3, 0, &f->arena, &all, &n_all),
+                     WARTA_OK);
+    assert_int_equal(n_all, N);
+    const size_t cuts[] = {1, 3, 10, 50, N, N + 5};
+    for (size_t c = 0; c < sizeof(cuts) / sizeof(cuts[0]); c++) {
+        struct warta_index_hit *h;
+        size_t n;
+        assert_int_equal(warta_index_lookup(f->idx, base, 3, cuts[c], &f->arena, &h, &n),
+                         WARTA_OK);
+        assert_int_equal(n, cuts[c] < N ? cuts[c] : N);
+        for (size_t i = 0; i < n; i++) {
+            assert_non_null(h[i].id);
+            assert_int_equal(h[i].distance, all[i].distance);
+            assert_int_equal(h[i].first_seen, all[i].first_seen);
+        }
+    }
+    /* The full answer is in order: distance, then first_seen. */
+    for (size_t i = 1; i < n_all; i++)
+        assert_true(all[i - 1].distance < all[i].distance ||
+                    (all[i - 1].distance == all[i].distance &&
+                     all[i - 1].first_seen <= all[i].first_seen));
+}
+
 static void test_exact_repeat_stored_once(void **state)
 {
     struct fixture *f = *state;
@@ -570,6 +617,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         PER_BACKEND(test_insert_lookup_order),
+        PER_BACKEND(test_cut_is_prefix_of_full_order),
         PER_BACKEND(test_exact_repeat_stored_once),
         PER_BACKEND(test_retention_prune),
         PER_BACKEND(test_block_permutation_vs_brute_force),
