@@ -268,8 +268,8 @@ bool warta_index_first_block(uint64_t a, uint64_t b, unsigned block,
                              unsigned radius)
 {
     for (unsigned k = 0; k < block; k++) {
-        unsigned d = warta_popcount64((uint64_t)(warta_index_block(a, k) ^
-                                                  warta_index_block(b, k)));
+        unsigned d = warta_popcount64(
+            (uint64_t)(warta_index_block(a, k) ^ warta_index_block(b, k)));
         if (d <= radius)
             return false;
     }
