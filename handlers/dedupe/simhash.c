@@ -26,7 +26,6 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +35,7 @@
 #include "warta/arena.h"
 #include "warta/lang.h"
 #include "warta/simhash.h"
+#include "warta/str.h"
 #include "warta/unicode.h"
 
 /* Overridable only to re-run the measurement above. */
@@ -231,18 +231,14 @@ void warta_dedupe_fingerprint(struct warta_doc *doc)
     if (blen == 0)
         return;
 
+    /* The canonical (big-endian) digest: high half, then low half. */
     XXH128_hash_t h = XXH3_128bits(body, blen);
-    XXH128_canonical_t c;
-    XXH128_canonicalFromHash(&c, h);
-    static const char digits[] = "0123456789abcdef";
-    char hex[33];
-    for (size_t j = 0; j < sizeof(c.digest); j++) {
-        hex[2 * j] = digits[c.digest[j] >> 4];
-        hex[2 * j + 1] = digits[c.digest[j] & 15];
-    }
+    static const char prefix[] = "xxh128:";
+    char *hex = doc->dedupe.content_hash + sizeof(prefix) - 1;
+    memcpy(doc->dedupe.content_hash, prefix, sizeof(prefix) - 1);
+    warta_hex64(hex, h.high64);
+    warta_hex64(hex + 16, h.low64);
     hex[32] = '\0';
-    snprintf(doc->dedupe.content_hash, sizeof(doc->dedupe.content_hash),
-             "xxh128:%s", hex);
     /* 64 bits of the content hash: stable across posts and processes. */
     doc->id = warta_arena_strndup(a, hex, 16);
     /* The body's word hashes, as the fold made them. */
