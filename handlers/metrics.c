@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "warta/pipeline.h"
+#include "warta/thread.h"
 
 /* The routes of the contract; anything else is "other" so the label set
  * stays closed whatever paths clients invent. */
@@ -56,17 +57,11 @@ struct shard {
 };
 
 static struct shard shards[N_SHARDS];
-static atomic_uint next_shard;
 static atomic_llong fetches_in_flight;
 
 static struct shard *my_shard(void)
 {
-    static _Thread_local struct shard *mine;
-    if (!mine)
-        mine = &shards[atomic_fetch_add_explicit(&next_shard, 1,
-                                                 memory_order_relaxed) %
-                       N_SHARDS];
-    return mine;
+    return &shards[warta_thread_number() % N_SHARDS];
 }
 
 static size_t route_index(const char *path)

@@ -8,7 +8,6 @@
 #include <libexttextcat/textcat.h>
 #include <utf8proc.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -20,6 +19,7 @@
 #include "warta/arena.h"
 #include "warta/lang.h"
 #include "warta/str.h"
+#include "warta/thread.h"
 #include "warta/unicode.h"
 
 #define TEXTCAT_DIR "/usr/share/libexttextcat/"
@@ -115,12 +115,7 @@ void warta_langid_close(struct warta_langid *lid)
 /* This thread's slot, locked. */
 static struct textcat_slot *slot_lock(struct warta_langid *lid)
 {
-    static atomic_uint next;
-    static _Thread_local unsigned mine = UINT32_MAX;
-    if (mine == UINT32_MAX)
-        mine = atomic_fetch_add_explicit(&next, 1, memory_order_relaxed) %
-               TEXTCAT_SLOTS;
-    struct textcat_slot *s = &lid->slots[mine];
+    struct textcat_slot *s = &lid->slots[warta_thread_number() % TEXTCAT_SLOTS];
     pthread_mutex_lock(&s->lock);
     return s;
 }

@@ -1,4 +1,5 @@
 /* arena, buf, str and the error table. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include "warta/buf.h"
 #include "warta/err.h"
 #include "warta/str.h"
+#include "warta/thread.h"
 
 static void test_arena(void **state)
 {
@@ -157,6 +159,36 @@ static void test_utf8_length(void **state)
     }
 }
 
+/* A thread keeps its number; threads alive together never share one. */
+#define NUMBERED 8
+
+static void *number_twice(void *arg)
+{
+    unsigned *out = arg;
+    out[0] = warta_thread_number();
+    out[1] = warta_thread_number();
+    return NULL;
+}
+
+static void test_thread_numbers(void **state)
+{
+    (void)state;
+    pthread_t t[NUMBERED];
+    unsigned got[NUMBERED][2];
+    for (int i = 0; i < NUMBERED; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, number_twice, got[i]), 0);
+    for (int i = 0; i < NUMBERED; i++)
+        pthread_join(t[i], NULL);
+    unsigned mine = warta_thread_number();
+    assert_int_equal(warta_thread_number(), mine);
+    for (int i = 0; i < NUMBERED; i++) {
+        assert_int_equal(got[i][0], got[i][1]);
+        assert_int_not_equal(got[i][0], mine);
+        for (int j = 0; j < i; j++)
+            assert_int_not_equal(got[i][0], got[j][0]);
+    }
+}
+
 static void test_error_table(void **state)
 {
     (void)state;
@@ -182,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_str),
         cmocka_unit_test(test_formatters),
         cmocka_unit_test(test_utf8_length),
+        cmocka_unit_test(test_thread_numbers),
         cmocka_unit_test(test_error_table),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
