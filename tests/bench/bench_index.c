@@ -33,6 +33,7 @@
 #include "warta/config.h"
 #include "warta/index.h"
 #include "warta/simhash.h"
+#include "xorshift.h"
 
 #define PREFILL 10000
 #define ARTICLES 2000
@@ -45,10 +46,7 @@ static uint64_t rng = 0x853c49e6748fea9bULL;
 
 static uint64_t rnd(void)
 {
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return rng * 0x2545f4914f6cdd1dULL;
+    return xorshift64s(&rng);
 }
 
 static int dcmp(const void *a, const void *b)

@@ -25,6 +25,7 @@
 #include "warta/config.h"
 #include "warta/index.h"
 #include "warta/simhash.h"
+#include "xorshift.h"
 
 static char tmpdir[128];
 static struct test_redis redis;
@@ -43,11 +44,7 @@ static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
 
 static uint64_t rnd(void)
 {
-    /* xorshift64*: deterministic across runs. */
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 0x2545f4914f6cdd1dULL;
+    return xorshift64s(&rng_state);
 }
 
 /* h with exactly n distinct random bits flipped. */
