@@ -261,8 +261,7 @@ static void scan_attrs(const xmlNode *n, struct attrs *at)
             if (k && k + 1 < sizeof(at->cls))
                 at->cls[k++] = ' ';
             for (; *v && k + 1 < sizeof(at->cls); v++) {
-                char c = *v;
-                at->cls[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                at->cls[k++] = (char)warta_ascii_lower((unsigned char)*v);
             }
             break;
         case 'r':

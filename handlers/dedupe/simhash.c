@@ -71,8 +71,7 @@ static void stop_init(void)
             if (n >= sizeof(low) || added >= STOP_SLOTS / 2)
                 continue;
             for (size_t i = 0; i < n; i++)
-                low[i] = (char)((*w)[i] >= 'A' && (*w)[i] <= 'Z'
-                                    ? (*w)[i] - 'A' + 'a' : (*w)[i]);
+                low[i] = (char)warta_ascii_lower((unsigned char)(*w)[i]);
             stop_add(warta_word_hash(low, n));
             added++;
         }

@@ -11,6 +11,7 @@
 
 #include "warta/arena.h"
 #include "warta/lang.h"
+#include "warta/str.h"
 
 struct bucket {
     struct warta_lex_entry *items;
@@ -25,10 +26,7 @@ static atomic_bool ready;
 
 static void add(enum warta_lex cat, const char *text, int value)
 {
-    unsigned char first = (unsigned char)text[0];
-    if (first >= 'A' && first <= 'Z')
-        first += 32; /* as warta_lex_bucket looks it up */
-    struct bucket *b = &index_[cat][first];
+    struct bucket *b = &index_[cat][warta_ascii_lower((unsigned char)text[0])];
     for (size_t i = 0; i < b->n; i++)
         if (strcmp(b->items[i].text, text) == 0 && b->items[i].value == value)
             return; /* shared by two languages */
@@ -76,9 +74,7 @@ const struct warta_lex_entry *warta_lex_bucket(enum warta_lex cat,
 {
     if (!atomic_load_explicit(&ready, memory_order_acquire))
         pthread_once(&built, build);
-    /* ASCII only, as the table is keyed: no locale call per lookup. */
-    unsigned char key = first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
-    const struct bucket *b = &index_[cat][key];
+    const struct bucket *b = &index_[cat][warta_ascii_lower(first)];
     *n = b->n;
     return b->items;
 }

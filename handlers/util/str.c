@@ -75,15 +75,10 @@ struct warta_str warta_str_trim(struct warta_str s)
     return s;
 }
 
-static int lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
 static bool iequal_n(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+        if (warta_ascii_lower((unsigned char)a[i]) != warta_ascii_lower((unsigned char)b[i]))
             return false;
     return true;
 }

@@ -26,6 +26,13 @@ static inline struct warta_str warta_str_make(const char *p, size_t len)
 
 struct warta_str warta_str_from(const char *cstr);
 
+/* c lower-cased if it is an ASCII capital; every other byte as it is (no
+ * locale: the tables and the comparisons are ASCII). */
+static inline unsigned char warta_ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 /* Strips ASCII and Unicode white space (NBSP, thin space...) both ends. */
 struct warta_str warta_str_trim(struct warta_str s);
 
