@@ -133,6 +133,12 @@ static const struct option_row options[] = {
     {"log-level", "WARTA_LOG_LEVEL", OPT_ENUM, F(log_level), 0, 0, "info",
      "least severe log level written to stderr", SCOPE_ALL,
      "error|warn|info|debug"},
+    {"log-flush", "WARTA_LOG_FLUSH", OPT_DURATION, F(log_flush_ms), 0, 60000,
+     "1s",
+     "longest an info line (the access log) waits in a buffer before it is "
+     "written; warnings and errors are written at once; 0 writes every line "
+     "at once",
+     SCOPE_SERVE, NULL},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))

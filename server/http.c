@@ -458,6 +458,10 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
              "\"bind\":\"%.64s\",\"port\":%u,\"threads\":%ld", cfg->bind, port,
              threads);
     warta_log_raw(WARTA_LOG_INFO, "listening", members);
+    /* After the listening line, which scripts wait for. */
+    if (warta_log_buffer_start(cfg->log_flush_ms) < 0)
+        WARTA_LOG(WARTA_LOG_WARN, "log", NULL,
+                  "cannot start the log flusher; every line is written at once");
 
     /* main() blocked these signals before any thread started, so they
      * are delivered here and nowhere else. */
@@ -490,6 +494,7 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
     MHD_stop_daemon(d);
     if (listen_fd != MHD_INVALID_SOCKET)
         close(listen_fd);
+    warta_log_buffer_stop();
     warta_log_raw(WARTA_LOG_INFO, "stopped", "\"exit\":0");
     return 0;
 }

@@ -2,12 +2,16 @@
 #include "warta/log.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "warta/thread.h"
 
 static enum warta_log_level current_level = WARTA_LOG_INFO;
 static const char *const level_names[] = {"error", "warn", "info", "debug"};
@@ -81,6 +85,146 @@ static size_t json_escape(char *out, size_t cap, const char *s)
     return k;
 }
 
+static void write_all(const char *p, size_t len)
+{
+    while (len) {
+        ssize_t w = write(STDERR_FILENO, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        p += w;
+        len -= (size_t)w;
+    }
+}
+
+/* Buffered info lines. One write(2) per request line was a quarter of the
+ * service's throughput on a short article (make bench: 27k -> 36k req/s
+ * with the access log off), so while buffering is on (warta serve) info
+ * and debug lines collect in per-thread buffers, written when full and
+ * by a flusher thread every flush interval. Warnings and errors are
+ * written at once. A buffer holds at most PIPE_BUF bytes of whole lines,
+ * so each write of it stays atomic on a pipe (a container's stderr) and
+ * lines from different threads never interleave. */
+#define LOG_LINE_MAX 4096 /* PIPE_BUF on Linux */
+#define LOG_SHARDS 16
+
+struct log_shard {
+    pthread_mutex_t lock;
+    size_t len;
+    char buf[LOG_LINE_MAX];
+} __attribute__((aligned(64)));
+
+static struct log_shard shards[LOG_SHARDS];
+static bool shards_ready; /* their locks initialised; main thread only */
+static atomic_bool buffering;
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    pthread_t thread;
+    long interval_ms;
+    bool stop, running;
+} flusher = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static void shard_flush_locked(struct log_shard *s)
+{
+    write_all(s->buf, s->len);
+    s->len = 0;
+}
+
+static void buffer_line(const char *line, size_t len)
+{
+    struct log_shard *s = &shards[warta_thread_number() % LOG_SHARDS];
+    pthread_mutex_lock(&s->lock);
+    if (s->len + len > sizeof(s->buf))
+        shard_flush_locked(s);
+    memcpy(s->buf + s->len, line, len);
+    s->len += len;
+    /* Buffering went off while this line was on its way: the last flush
+     * may already have passed this shard. */
+    if (!atomic_load_explicit(&buffering, memory_order_acquire))
+        shard_flush_locked(s);
+    pthread_mutex_unlock(&s->lock);
+}
+
+void warta_log_flush(void)
+{
+    if (!shards_ready)
+        return;
+    for (size_t i = 0; i < LOG_SHARDS; i++) {
+        pthread_mutex_lock(&shards[i].lock);
+        if (shards[i].len)
+            shard_flush_locked(&shards[i]);
+        pthread_mutex_unlock(&shards[i].lock);
+    }
+}
+
+static void *flusher_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&flusher.lock);
+    while (!flusher.stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_sec += flusher.interval_ms / 1000;
+        until.tv_nsec += flusher.interval_ms % 1000 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        while (!flusher.stop &&
+               pthread_cond_timedwait(&flusher.wake, &flusher.lock, &until) == 0)
+            ;
+        pthread_mutex_unlock(&flusher.lock);
+        warta_log_flush();
+        pthread_mutex_lock(&flusher.lock);
+    }
+    pthread_mutex_unlock(&flusher.lock);
+    return NULL;
+}
+
+int warta_log_buffer_start(long flush_ms)
+{
+    if (flush_ms <= 0 || flusher.running)
+        return 0;
+    if (!shards_ready) {
+        for (size_t i = 0; i < LOG_SHARDS; i++)
+            pthread_mutex_init(&shards[i].lock, NULL);
+        shards_ready = true;
+    }
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&flusher.wake, &attr);
+    pthread_condattr_destroy(&attr);
+    flusher.interval_ms = flush_ms;
+    flusher.stop = false;
+    if (pthread_create(&flusher.thread, NULL, flusher_main, NULL) != 0) {
+        pthread_cond_destroy(&flusher.wake);
+        return -1;
+    }
+    flusher.running = true;
+    atomic_store_explicit(&buffering, true, memory_order_release);
+    return 0;
+}
+
+void warta_log_buffer_stop(void)
+{
+    if (!flusher.running)
+        return;
+    atomic_store_explicit(&buffering, false, memory_order_release);
+    pthread_mutex_lock(&flusher.lock);
+    flusher.stop = true;
+    pthread_cond_signal(&flusher.wake);
+    pthread_mutex_unlock(&flusher.lock);
+    pthread_join(flusher.thread, NULL);
+    pthread_cond_destroy(&flusher.wake);
+    flusher.running = false;
+    /* A line a worker was buffering as buffering went off is in its
+     * shard by now or written directly; either way this writes it. */
+    warta_log_flush();
+}
+
 static void emit(enum warta_log_level level, const char *event,
                  const char *body)
 {
@@ -89,7 +233,7 @@ static void emit(enum warta_log_level level, const char *event,
     /* One write(2) per line, built on the stack: lines from different
      * threads never interleave, and no stdio lock is shared between the
      * workers on every request. */
-    char line[4096];
+    char line[LOG_LINE_MAX];
     size_t len = 0, cap = sizeof(line);
 #define PART(s, n) append(line, &len, cap, s, n)
 #define LIT(s) PART(s, sizeof(s) - 1)
@@ -108,16 +252,11 @@ static void emit(enum warta_log_level level, const char *event,
 #undef LIT
 #undef PART
     line[len - 1] = '\n'; /* a truncated line still ends */
-    const char *p = line;
-    while (len) {
-        ssize_t w = write(STDERR_FILENO, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return;
-        p += w;
-        len -= (size_t)w;
-    }
+    if (level >= WARTA_LOG_INFO &&
+        atomic_load_explicit(&buffering, memory_order_acquire))
+        buffer_line(line, len);
+    else
+        write_all(line, len);
 }
 
 void warta_log_write(enum warta_log_level level, const char *event,

@@ -41,6 +41,7 @@ struct warta_config {
     char fetch_allow_cidr[WARTA_MAX_ALLOW_CIDR][64];
     size_t n_fetch_allow_cidr;
     char log_level[16];
+    long log_flush_ms;      /* 0 = every log line written at once */
 };
 
 /* Fills every field with its default. */

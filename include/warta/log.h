@@ -29,6 +29,21 @@ void warta_log_write(enum warta_log_level level, const char *event,
 void warta_log_raw(enum warta_log_level level, const char *event,
                    const char *members);
 
+/* Buffers info and debug lines (the access log) from here on: each
+ * thread's lines are written when its buffer (PIPE_BUF bytes, whole lines)
+ * is full, and by a flusher thread every flush_ms, so a line waits at most
+ * that long. Warnings and errors are still written at once. flush_ms <= 0
+ * leaves every line unbuffered. Returns -1 when the flusher thread cannot
+ * start (lines stay unbuffered). Call from the main thread. */
+int warta_log_buffer_start(long flush_ms);
+
+/* Writes what is buffered and returns to one write per line; joins the
+ * flusher. Call before exit: a buffered line is lost with the process. */
+void warta_log_buffer_stop(void);
+
+/* Writes what is buffered now. */
+void warta_log_flush(void);
+
 #define WARTA_LOG(level, event, reqid, ...)                                   \
     do {                                                                       \
         if (warta_log_enabled(level))                                          \

@@ -725,6 +725,33 @@ static void test_sigterm_idle_exit_0(void **state)
     free(log);
 }
 
+static void test_buffered_access_lines_are_written_at_stop(void **state)
+{
+    (void)state;
+    /* An interval longer than the test: only the stop can write them. */
+    static const char *const args[] = {"--log-flush", "60s", NULL};
+    struct e2e_server s;
+    assert_int_equal(e2e_server_start(&s, args, NULL), 0);
+    static const char *const hdrs[] = {"X-Request-Id: buffered-line", NULL};
+    struct e2e_response r;
+    request(&s, "GET", "/healthz", hdrs, NULL, 0, &r);
+    assert_int_equal(r.status, 200);
+    e2e_response_free(&r);
+    char *log = e2e_read_file(s.log_path, NULL);
+    assert_non_null(log);
+    assert_null(strstr(log, "\"request_id\":\"buffered-line\""));
+    free(log);
+    assert_int_equal(e2e_server_stop(&s), 0);
+    log = e2e_read_file(s.log_path, NULL);
+    assert_non_null(log);
+    const char *line = strstr(log, "\"request_id\":\"buffered-line\"");
+    const char *stopped = strstr(log, "\"event\":\"stopped\"");
+    assert_non_null(line);
+    assert_non_null(stopped);
+    assert_true(line < stopped);
+    free(log);
+}
+
 static void test_sigterm_drains_in_flight(void **state)
 {
     (void)state;
@@ -841,6 +868,7 @@ int main(void)
     };
     const struct CMUnitTest lone_tests[] = {
         cmocka_unit_test(test_sigterm_idle_exit_0),
+        cmocka_unit_test(test_buffered_access_lines_are_written_at_stop),
         cmocka_unit_test(test_sigterm_drains_in_flight),
         cmocka_unit_test(test_env_entries_reach_server),
         cmocka_unit_test(test_idle_partial_request_timed_out),

@@ -32,6 +32,7 @@ static void test_defaults(void **state)
     assert_int_equal(c.index_retention_days, 30);
     assert_string_equal(c.index, "sqlite:");
     assert_string_equal(c.log_level, "info");
+    assert_int_equal(c.log_flush_ms, 1000);
 }
 
 static void test_flags_and_units(void **state)
@@ -50,6 +51,18 @@ static void test_flags_and_units(void **state)
     assert_int_equal(c.fetch_timeout_ms, 1500);
     assert_int_equal(c.n_fetch_allow_cidr, 2);
     assert_string_equal(c.fetch_allow_cidr[1], "::1/128");
+    /* 0 turns log buffering off; it is a serve option. */
+    char *flush[] = {"--log-flush", "0"};
+    assert_int_equal(parse(&c, "serve", flush, 2, &argi, msg), 0);
+    assert_int_equal(c.log_flush_ms, 0);
+    char *flush_ms[] = {"--log-flush", "250ms"};
+    assert_int_equal(parse(&c, "serve", flush_ms, 2, &argi, msg), 0);
+    assert_int_equal(c.log_flush_ms, 250);
+    char *too_long[] = {"--log-flush", "2m"};
+    assert_int_equal(parse(&c, "serve", too_long, 2, &argi, msg), -1);
+    assert_non_null(strstr(msg, "out of range"));
+    assert_int_equal(parse(&c, "normalize", flush, 2, &argi, msg), 0);
+    assert_int_equal(argi, 0);
 }
 
 static void test_environment(void **state)
@@ -112,7 +125,7 @@ static void test_help_lists_every_option(void **state)
     fclose(f);
     const char *names[] = {"--port", "WARTA_PORT", "--bind", "--threads", "--max-body",
                            "--index", "WARTA_INDEX", "--fetch-timeout", "--fetch-allow-cidr",
-                           "default 10MiB", NULL};
+                           "default 10MiB", "--log-flush", "WARTA_LOG_FLUSH", NULL};
     for (const char **n = names; *n; n++)
         if (!strstr(buf, *n))
             fail_msg("help lacks %s", *n);
