@@ -89,7 +89,7 @@ static const struct option_row options[] = {
      "Redis connect and reply timeout; past it the article is still served, "
      "with the warning index-unavailable",
      SCOPE_ALL, NULL},
-    {"max-html-nodes", "WARTA_MAX_HTML_NODES", OPT_SIZE, F(max_html_nodes),
+    {"max-html-nodes", "WARTA_MAX_HTML_NODES", OPT_INT, F(max_html_nodes),
      1000, 100000000, "2000000",
      "most HTML elements in one page (422 document-too-complex beyond)",
      SCOPE_ALL, NULL},
@@ -314,9 +314,11 @@ static int apply(struct warta_config *cfg, const struct option_row *o,
         return 0;
     }
     }
-    if (v < o->min || v > o->max)
-        return fail(errbuf, errlen, "%s: %s is out of range [%lld, %lld]",
-                    origin, value, o->min, o->max);
+    if (v < o->min || v > o->max) {
+        const char *unit = o->type == OPT_DURATION ? "ms" : "";
+        return fail(errbuf, errlen, "%s: %s is out of range [%lld%s, %lld%s]",
+                    origin, value, o->min, unit, o->max, unit);
+    }
     if (o->type == OPT_SIZE)
         *(size_t *)(void *)base = (size_t)v;
     else

@@ -1056,7 +1056,7 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     doc->html_free = free_html;
 
     struct hx h = {.doc = doc,
-                   .max_nodes = cfg->max_html_nodes,
+                   .max_nodes = (size_t)cfg->max_html_nodes, /* >= 1000 */
                    .max_depth = cfg->max_html_depth,
                    .owner = -1};
     enum warta_err rc = WARTA_OK;

@@ -28,7 +28,7 @@ struct warta_config {
     long near_max;          /* near duplicates listed per article */
     long index_retention_days;
     long index_timeout_ms;  /* Redis connect and reply timeout */
-    size_t max_html_nodes;
+    long max_html_nodes;
     long max_html_depth;
     long max_html_attributes; /* per element */
     long max_json_depth;

@@ -60,7 +60,7 @@ static void test_flags_and_units(void **state)
     assert_int_equal(c.log_flush_ms, 250);
     char *too_long[] = {"--log-flush", "2m"};
     assert_int_equal(parse(&c, "serve", too_long, 2, &argi, msg), -1);
-    assert_non_null(strstr(msg, "out of range"));
+    assert_non_null(strstr(msg, "out of range [0ms, 60000ms]"));
     assert_int_equal(parse(&c, "normalize", flush, 2, &argi, msg), 0);
     assert_int_equal(argi, 0);
 }
@@ -96,6 +96,9 @@ static void test_rejections(void **state)
     char *bad_port[] = {"--port", "70000"};
     assert_int_equal(parse(&c, "serve", bad_port, 2, &argi, msg), -1);
     assert_non_null(strstr(msg, "out of range"));
+    /* A count is not a size: no binary multiples. */
+    char *nodes_as_size[] = {"--max-html-nodes", "2M"};
+    assert_int_equal(parse(&c, "serve", nodes_as_size, 2, &argi, msg), -1);
     char *bad_size[] = {"--max-body", "ten"};
     assert_int_equal(parse(&c, "serve", bad_size, 2, &argi, msg), -1);
     assert_non_null(strstr(msg, "not a size"));
