@@ -63,10 +63,26 @@ start() {
     eval "PORT_$name=$PORT"
 }
 
+# CPU seconds (user + system) the server PID has used so far.
+server_cpu() {
+    awk -v hz="$HZ" '{ printf "%.4f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+# children_cpu VAR: sets VAR to the CPU seconds (user + system) of this
+# shell's finished children so far (the second line of `times`, e.g.
+# "0m1.23s 0m0.45s"). `times` must run in this shell: in a $(...) subshell
+# it would see that subshell's children only.
+children_cpu() {
+    times >"$TMP/times"
+    eval "$1=\$(sed -n 2p \"\$TMP/times\" | tr ms '  ' |
+        awk '{ printf \"%.4f\", \$1 * 60 + \$2 + \$3 * 60 + \$4 }')"
+}
+
 # bench LABEL SERVER DURATION MODE [PATH]: one wrk run against SERVER;
 # MODE run|warmup; PATH "" posts the body to /v1/normalize, otherwise the
-# run GETs PATH. Appends "LABEL rps p50_us p99_us" to $TMP/results and
-# prints the run.
+# run GETs PATH. Appends "LABEL rps p50_us p99_us server_us client_us" to
+# $TMP/results (the last two: CPU microseconds per request of the server
+# and of wrk) and prints the run.
 bench() {
     name=$1
     eval "port=\$PORT_$2; pid=\$PID_$2"
@@ -75,8 +91,12 @@ bench() {
     else
         body=$BODY url="http://127.0.0.1:$port/v1/normalize"
     fi
+    server0=$(server_cpu "$pid")
+    children_cpu client0
     out=$(WARTA_BENCH_BODY="$body" wrk -t"$THREADS" -c"$CONNS" -d"$3" \
         -s "$HERE/post.lua" "$url" 2>&1)
+    server1=$(server_cpu "$pid")
+    children_cpu client1
     line=$(echo "$out" | grep '^RESULT ')
     if [ -z "$line" ] || ! kill -0 "$pid" 2>/dev/null; then
         echo "http: $name: wrk or the server failed:" >&2
@@ -90,18 +110,23 @@ bench() {
     p99=$(val p99_us)
     errs=$(val errors)
     non2xx=$(val non2xx)
+    requests=$(val requests)
     [ "$4" = warmup ] && return 0
-    printf 'http: %-14s %10.1f req/s  p50 %7.2f ms  p99 %7.2f ms\n' \
+    cpu=$(awk -v s0="$server0" -v s1="$server1" -v c0="$client0" -v c1="$client1" \
+        -v n="$requests" 'BEGIN { if (n < 1) n = 1
+            printf "%.1f %.1f", (s1 - s0) * 1e6 / n, (c1 - c0) * 1e6 / n }')
+    printf 'http: %-14s %10.1f req/s  p50 %7.2f ms  p99 %7.2f ms  cpu/request: server %5.1f us, wrk %5.1f us\n' \
         "$name" "$rps" "$(echo "$p50" | awk '{print $1/1000}')" \
-        "$(echo "$p99" | awk '{print $1/1000}')"
+        "$(echo "$p99" | awk '{print $1/1000}')" ${cpu}
     if [ "$errs" != 0 ] || [ "$non2xx" != 0 ]; then
         echo "http: $name: $errs socket errors, $non2xx answers outside 2xx/3xx" >&2
         FAILED=1
     fi
-    echo "$name $rps $p50 $p99" >>"$TMP/results"
+    echo "$name $rps $p50 $p99 $cpu" >>"$TMP/results"
 }
 
 FAILED=0
+HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
 start ceiling "$CEILING" --port 0
 start memory "$WARTA" serve --port 0 --index memory
 mkdir -p "$TMP/data"
@@ -130,11 +155,12 @@ awk -v target="$TARGET" '
             for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
         return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
     }
-    $1 == "ceiling" { c = $2; nc++; crps[nc] = $2; next }
+    $1 == "ceiling" { c = $2; nc++; crps[nc] = $2; csrv[nc] = $5; ccli[nc] = $6; next }
     $1 == "ceiling-get" { cg = $2; next }
-    { k = ++runs[$1]; ratio[$1, k] = $2 / ($1 == "healthz" ? cg : c); rps[$1, k] = $2; p50[$1, k] = $3; p99[$1, k] = $4 }
+    { k = ++runs[$1]; ratio[$1, k] = $2 / ($1 == "healthz" ? cg : c); rps[$1, k] = $2; p50[$1, k] = $3; p99[$1, k] = $4; srv[$1, k] = $5; cli[$1, k] = $6 }
     END {
         printf "http: ceiling median %.1f req/s\n", median(crps, nc)
+        cs = median(csrv, nc); cc = median(ccli, nc)
         split("memory sqlite healthz", names, " ")
         for (x = 1; x <= 3; x++) {
             s = names[x]; m = runs[s]
@@ -147,6 +173,9 @@ awk -v target="$TARGET" '
             }
             verdict = med >= target ? "met" : "NOT met"
             printf "http: ratio warta(--index %s)/ceiling = %.3f (median of %d rounds; warta %.1f req/s, p50 %.2f ms, p99 %.2f ms; target >= %.2f %s)\n", s, med, m, median(q, m), median(a, m) / 1000, median(b, m) / 1000, target, verdict
+            for (i = 1; i <= m; i++) { u[i] = srv[s, i]; w[i] = cli[s, i] }
+            ws = median(u, m); wc = median(w, m)
+            printf "http: cpu per request, warta(--index %s) against the ceiling: server %.1f / %.1f us (%.2fx), wrk %.1f / %.1f us (%.2fx), both %.2fx (medians; informative)\n", s, ws, cs, cs ? ws / cs : 0, wc, cc, cc ? wc / cc : 0, (cs + cc) ? (ws + wc) / (cs + cc) : 0
         }
     }' "$TMP/results"
 
