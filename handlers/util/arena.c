@@ -1,5 +1,6 @@
 /* Bump allocator in chunks; see include/warta/arena.h for the ownership rule. */
 #include "warta/arena.h"
+#include "warta/log.h"
 
 #include <pthread.h>
 #include <stdalign.h>
@@ -22,6 +23,9 @@ struct warta_arena_chunk {
 
 static void oom(size_t n)
 {
+    /* The buffered access lines first: they show what led here. Writing
+     * them allocates nothing. */
+    warta_log_flush();
     fprintf(stderr, "warta: out of memory allocating %zu bytes\n", n);
     abort();
 }
