@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "slurp.h"
 #include "warta/log.h"
 
 struct capture {
@@ -70,23 +71,10 @@ static int capture_end(void **state)
 
 static char *captured(const struct capture *c)
 {
-    FILE *f = fopen(c->path, "rb");
-    if (!f)
-        abort();
-    size_t cap = 1 << 16, len = 0;
-    char *s = malloc(cap + 1);
-    size_t n;
-    while (s && (n = fread(s + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            cap *= 2;
-            s = realloc(s, cap + 1);
-        }
-    }
+    size_t len;
+    char *s = slurp_file(c->path, &len);
     if (!s)
         abort();
-    fclose(f);
-    s[len] = '\0';
     return s;
 }
 
