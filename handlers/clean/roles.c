@@ -523,16 +523,15 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules)
         }
     }
 
-    /* The lead: the first paragraph, with its dateline lifted off. */
+    /* The lead: the first paragraph. Its dateline is read into
+     * doc->dateline but stays in the text, as published: an editor who
+     * republishes the paragraph expects "Nusa Dua, Bali (ANTARA) - ..." */
     for (size_t i = first_body; i < n; i++) {
         struct warta_block *b = &doc->blocks[i];
         if (fixed[i] || b->role != WARTA_ROLE_BODY || b->removed_reason)
             continue;
-        size_t at = parse_dateline(doc, warta_str_make(b->text, b->len));
-        if (at) {
-            set_text(doc, b, b->text + at, b->len - at);
+        if (parse_dateline(doc, warta_str_make(b->text, b->len)))
             b->role = WARTA_ROLE_LEAD;
-        }
         break;
     }
 

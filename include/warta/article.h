@@ -46,7 +46,7 @@ enum warta_block_type {
  * become `paragraphs`; the others feed metadata or are removed. */
 enum warta_block_role {
     WARTA_ROLE_BODY = 0,
-    WARTA_ROLE_LEAD,      /* first body block, its dateline stripped */
+    WARTA_ROLE_LEAD,      /* first body block, opening with its dateline */
     WARTA_ROLE_SUBHEAD,   /* heading inside the body */
     WARTA_ROLE_KICKER,
     WARTA_ROLE_TITLE,
