@@ -6,15 +6,30 @@
  */
 #include "clean/clean.h"
 
+void warta_clean_options_from_config(struct warta_clean_options *o,
+                                     const struct warta_config *cfg)
+{
+    o->max_html_nodes = cfg->max_html_nodes;
+    o->max_html_depth = cfg->max_html_depth;
+    o->max_html_attributes = cfg->max_html_attributes;
+}
+
 enum warta_err warta_clean_run(struct warta_doc *doc,
-                               const struct warta_env *env,
+                               const struct warta_clean_options *opts,
                                struct warta_error *err)
 {
+    struct warta_clean_options defaults;
+    if (!opts) {
+        struct warta_config cfg;
+        warta_config_defaults(&cfg);
+        warta_clean_options_from_config(&defaults, &cfg);
+        opts = &defaults;
+    }
     enum warta_err rc;
     if (doc->kind == WARTA_INPUT_HTML)
-        rc = warta_clean_html(doc, env, err);
+        rc = warta_clean_html(doc, opts, err);
     else
-        rc = warta_clean_text(doc, env, err);
+        rc = warta_clean_text(doc, err);
     if (rc != WARTA_OK)
         return rc;
     warta_assign_roles(doc, doc->kind != WARTA_INPUT_HTML);

@@ -26,8 +26,7 @@
 #include "warta/article.h"
 #include "warta/log.h"
 #include "warta/metrics.h"
-#include "warta/normalize.h"
-#include "warta/pipeline.h"
+#include "warta/stages.h"
 
 /* curl's low-speed window: a transfer slower than --fetch-low-speed for
  * this long is cut, so a byte-a-second upstream cannot pin a slot. */
@@ -60,7 +59,7 @@ struct transfer {
 };
 
 struct warta_fetcher {
-    const struct warta_config *cfg;
+    struct warta_fetch_options opts;
     struct warta_fetch_policy policy;
     CURLM *multi;
     struct curl_slist *headers; /* shared read-only by every easy handle */
@@ -190,7 +189,7 @@ static size_t on_body(char *p, size_t size, size_t nmemb, void *userdata)
         if (!head_acceptable(t))
             return 0;
     }
-    size_t max = t->f->cfg->fetch_max_bytes;
+    size_t max = t->f->opts.max_bytes;
     if (n > max - t->len) {
         t->abort = ABORT_TOO_LARGE;
         return 0;
@@ -211,7 +210,7 @@ static size_t on_body(char *p, size_t size, size_t nmemb, void *userdata)
 
 static void start_transfer(struct warta_fetcher *f, struct transfer *t)
 {
-    const struct warta_config *cfg = f->cfg;
+    const struct warta_fetch_options *o = &f->opts;
     CURL *e = xcheck(curl_easy_init());
     t->easy = e;
     clock_gettime(CLOCK_MONOTONIC, &t->start);
@@ -222,7 +221,7 @@ static void start_transfer(struct warta_fetcher *f, struct transfer *t)
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, cfg->fetch_max_redirects);
+    curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
     /* In-memory cookies for this transfer only: news sites that set a
      * cookie and redirect back would otherwise loop. Nothing is shared
      * between fetches. */
@@ -232,16 +231,16 @@ static void start_transfer(struct warta_fetcher *f, struct transfer *t)
     curl_easy_setopt(e, CURLOPT_PROXY, "");
     curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, cfg->fetch_timeout_ms);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, o->timeout_ms);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT,
-                     (long)(cfg->fetch_low_speed_bps > 0x7fffffff
+                     (long)(o->low_speed_bps > 0x7fffffff
                                 ? 0x7fffffff
-                                : cfg->fetch_low_speed_bps));
+                                : o->low_speed_bps));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, LOW_SPEED_SECONDS);
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
-                     (curl_off_t)cfg->fetch_max_bytes);
+                     (curl_off_t)o->max_bytes);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(e, CURLOPT_USERAGENT, cfg->fetch_user_agent);
+    curl_easy_setopt(e, CURLOPT_USERAGENT, o->user_agent);
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, f->headers);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
@@ -268,7 +267,7 @@ static void format_now(char *out, size_t n)
 static void build_result(struct warta_fetcher *f, struct transfer *t,
                          CURLcode cc, struct warta_fetch_result *r)
 {
-    const struct warta_config *cfg = f->cfg;
+    const struct warta_fetch_options *o = &f->opts;
     struct warta_error *err = &r->err;
     memset(r, 0, sizeof(*r));
     warta_error_clear(err);
@@ -287,7 +286,7 @@ static void build_result(struct warta_fetcher *f, struct transfer *t,
     if (t->abort == ABORT_TOO_LARGE || cc == CURLE_FILESIZE_EXCEEDED) {
         warta_error_set(err, WARTA_ERR_FETCH_TOO_LARGE,
                         "the page is larger than %zu bytes once decoded "
-                        "(--fetch-max-bytes)", cfg->fetch_max_bytes);
+                        "(--fetch-max-bytes)", o->max_bytes);
     } else if (t->blocked && cc == CURLE_COULDNT_CONNECT) {
         /* The address itself stays in the log: echoing what an internal
          * name resolves to would map the private network for a caller. */
@@ -299,10 +298,10 @@ static void build_result(struct warta_fetcher *f, struct transfer *t,
                   "%.200s: refused to connect to %s (%s)", eff ? eff : t->url,
                   t->blocked_addr, t->blocked);
     } else if (cc == CURLE_OPERATION_TIMEDOUT) {
-        if (ms + 50 >= (double)cfg->fetch_timeout_ms)
+        if (ms + 50 >= (double)o->timeout_ms)
             warta_error_set(err, WARTA_ERR_FETCH_TIMEOUT,
                             "the page did not arrive within %ld ms "
-                            "(--fetch-timeout)", cfg->fetch_timeout_ms);
+                            "(--fetch-timeout)", o->timeout_ms);
         else if (status == 0)
             warta_error_set(err, WARTA_ERR_FETCH_TIMEOUT,
                             "the upstream did not start answering within "
@@ -311,7 +310,7 @@ static void build_result(struct warta_fetcher *f, struct transfer *t,
             warta_error_set(err, WARTA_ERR_FETCH_TIMEOUT,
                             "the upstream sent less than %zu bytes per second "
                             "for %ld s (--fetch-low-speed)",
-                            cfg->fetch_low_speed_bps, LOW_SPEED_SECONDS);
+                            o->low_speed_bps, LOW_SPEED_SECONDS);
     } else if (t->abort == ABORT_STATUS ||
                (cc == CURLE_OK && (status < 200 || status > 299))) {
         warta_error_set(err, WARTA_ERR_FETCH_FAILED,
@@ -325,7 +324,7 @@ static void build_result(struct warta_fetcher *f, struct transfer *t,
     } else if (cc == CURLE_TOO_MANY_REDIRECTS) {
         warta_error_set(err, WARTA_ERR_FETCH_FAILED,
                         "more than %ld redirects (--fetch-max-redirects); the "
-                        "last answer was HTTP %ld", cfg->fetch_max_redirects,
+                        "last answer was HTTP %ld", o->max_redirects,
                         status);
     } else if (cc == CURLE_UNSUPPORTED_PROTOCOL) {
         warta_error_set(err, WARTA_ERR_FETCH_FAILED,
@@ -455,15 +454,29 @@ static void *fetch_thread(void *arg)
     return NULL;
 }
 
+void warta_fetch_options_from_config(struct warta_fetch_options *o,
+                                     const struct warta_config *cfg)
+{
+    memset(o, 0, sizeof(*o));
+    o->timeout_ms = cfg->fetch_timeout_ms;
+    o->max_bytes = cfg->fetch_max_bytes;
+    o->max_redirects = cfg->fetch_max_redirects;
+    o->concurrency = cfg->fetch_concurrency;
+    o->low_speed_bps = cfg->fetch_low_speed_bps;
+    memcpy(o->user_agent, cfg->fetch_user_agent, sizeof(o->user_agent));
+    memcpy(o->allow_cidr, cfg->fetch_allow_cidr, sizeof(o->allow_cidr));
+    o->n_allow_cidr = cfg->n_fetch_allow_cidr;
+}
+
 enum warta_err warta_fetcher_open(struct warta_fetcher **out,
-                                  const struct warta_config *cfg,
+                                  const struct warta_fetch_options *opts,
                                   struct warta_error *err)
 {
     *out = NULL;
     struct warta_fetcher *f = warta_xcalloc(1, sizeof(*f));
-    f->cfg = cfg;
+    f->opts = *opts;
     const char *bad = NULL;
-    if (warta_fetch_policy_init(&f->policy, cfg, &bad) < 0) {
+    if (warta_fetch_policy_init(&f->policy, opts, &bad) < 0) {
         free(f);
         return warta_error_set(err, WARTA_ERR_INVALID_REQUEST,
                                "--fetch-allow-cidr: '%.64s' is not an address "
@@ -580,7 +593,7 @@ enum warta_err warta_fetcher_submit(struct warta_fetcher *f, const char *url,
     t->userdata = userdata;
 
     pthread_mutex_lock(&f->lock);
-    bool full = f->in_flight >= f->cfg->fetch_concurrency;
+    bool full = f->in_flight >= f->opts.concurrency;
     bool stopping = f->stopping;
     if (!full && !stopping) {
         f->in_flight++;
@@ -599,7 +612,7 @@ enum warta_err warta_fetcher_submit(struct warta_fetcher *f, const char *url,
         return warta_error_set(err, WARTA_ERR_OVERLOADED,
                                "%ld fetches are already in flight "
                                "(--fetch-concurrency); retry shortly",
-                               f->cfg->fetch_concurrency);
+                               f->opts.concurrency);
     }
     curl_multi_wakeup(f->multi);
     return WARTA_OK;
@@ -659,16 +672,16 @@ void warta_fetch_result_free(struct warta_fetch_result *r)
 }
 
 enum warta_err warta_fetch_run(struct warta_doc *doc,
-                               const struct warta_env *env,
+                               struct warta_fetcher *fetcher,
                                struct warta_error *err)
 {
     if (doc->kind != WARTA_INPUT_URL)
         return WARTA_OK;
-    if (!env->fetcher)
+    if (!fetcher)
         return warta_error_set(err, WARTA_ERR_INTERNAL,
                                "fetching is not available in this process");
     struct warta_fetch_result r;
-    enum warta_err rc = warta_fetch_sync(env->fetcher, doc->source.url, &r);
+    enum warta_err rc = warta_fetch_sync(fetcher, doc->source.url, &r);
     if (rc == WARTA_OK)
         rc = warta_fetch_apply(doc, &r, err);
     else if (err)

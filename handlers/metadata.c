@@ -6,10 +6,10 @@
  */
 #include <string.h>
 
-#include "clean/clean.h"
 #include "metadata/metadata.h"
 #include "warta/langid.h"
 #include "warta/str.h"
+#include "warta/text.h"
 
 /* Reading speed used for reading_time_seconds (words per minute). */
 #define WORDS_PER_MINUTE 200
@@ -240,7 +240,7 @@ static void derive_body(struct warta_doc *doc)
 
 #define LANGID_SAMPLE 4096
 
-static void detect_language(struct warta_doc *doc, const struct warta_env *env)
+static void detect_language(struct warta_doc *doc, struct warta_langid *langid)
 {
     if (doc->opts.lang_hint) {
         doc->language = doc->opts.lang_hint;
@@ -252,7 +252,7 @@ static void detect_language(struct warta_doc *doc, const struct warta_env *env)
      * LANGID_SAMPLE bytes' worth of folded words. */
     size_t n;
     const uint64_t *words = warta_doc_body_words(doc, LANGID_SAMPLE, &n);
-    const char *code = warta_langid_detect_words(env->langid, words, n, doc->text,
+    const char *code = warta_langid_detect_words(langid, words, n, doc->text,
                                                  strlen(doc->text));
     if (code)
         doc->language = code;
@@ -282,14 +282,14 @@ static void settle_zones(struct warta_doc *doc)
 }
 
 enum warta_err warta_metadata_run(struct warta_doc *doc,
-                                  const struct warta_env *env,
+                                  struct warta_langid *langid,
                                   struct warta_error *err)
 {
     (void)err;
     warta_metadata_from_html(doc);
     from_roles(doc);
     derive_body(doc);
-    detect_language(doc, env);
+    detect_language(doc, langid);
     settle_zones(doc);
     return WARTA_OK;
 }

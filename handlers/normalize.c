@@ -11,10 +11,11 @@
 #include <strings.h>
 #include <time.h>
 
+#include "warta/clock.h"
 #include "warta/fetch.h"
 #include "warta/render.h"
 #include "warta/str.h"
-#include "warta/unicode.h"
+#include "warta/stages.h"
 
 static bool parse_bool(const char *v, bool *out)
 {
@@ -54,60 +55,6 @@ enum warta_err warta_doc_set_option(struct warta_doc *doc, const char *name,
                                "unknown option '%.64s' (format, explain, "
                                "remember, lang)", name);
     }
-    return WARTA_OK;
-}
-
-enum warta_input_kind warta_sniff_kind(const char *p, size_t len)
-{
-    size_t i = 0;
-    if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-        i = 3;
-    while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
-                       p[i] == '\n'))
-        i++;
-    if (i >= len || p[i] != '<')
-        return WARTA_INPUT_TEXT;
-    /* A leading '<' followed by a known HTML construct in the first KB. */
-    static const char *const marks[] = {"<!doctype html", "<html", "<head",
-                                        "<body", "<meta", "<div", "<p>",
-                                        "<p ", "<article", "<!--", "<title",
-                                        "<section", "<main", "<h1"};
-    struct warta_str window = warta_str_make(p + i, len - i < 1024 ? len - i : 1024);
-    for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-        if (warta_str_ifind(window, marks[k]) >= 0)
-            return WARTA_INPUT_HTML;
-    return WARTA_INPUT_TEXT;
-}
-
-enum warta_err warta_doc_from_bytes(struct warta_doc *doc,
-                                    enum warta_input_kind kind,
-                                    const char *charset, const char *body,
-                                    size_t len, struct warta_error *err)
-{
-    bool repaired = false;
-    size_t n = 0;
-    char *utf8;
-    if (kind == WARTA_INPUT_HTML) {
-        /* HTML keeps its bytes: the clean stage decodes them with the
-         * page's own <meta charset> when no header named one. */
-        utf8 = warta_arena_strndup(doc->arena, body, len);
-        n = len;
-        doc->source.charset = charset ? warta_arena_strdup(doc->arena, charset) : NULL;
-    } else {
-        utf8 = warta_charset_to_utf8(doc->arena, charset, body, len, &n,
-                                     &repaired);
-        if (!utf8)
-            return warta_error_set(err, WARTA_ERR_UNSUPPORTED_MEDIA,
-                                   "unknown charset '%.64s'", charset);
-        doc->source.charset = warta_arena_strdup(doc->arena, charset ? charset : "utf-8");
-    }
-    if (repaired)
-        warta_doc_warn(doc, "invalid-utf8-repaired");
-    doc->kind = kind;
-    doc->input = utf8;
-    doc->input_len = n;
-    /* Text was decoded and repaired above; HTML keeps its raw bytes. */
-    doc->input_utf8 = kind != WARTA_INPUT_HTML;
     return WARTA_OK;
 }
 
@@ -314,13 +261,6 @@ struct normalize_state {
     int64_t fetch_start;
 };
 
-static int64_t mono_usec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 static enum warta_err respond_doc(struct warta_req *req, struct warta_doc *doc)
 {
     size_t len;
@@ -357,7 +297,7 @@ static enum warta_err after_fetch(struct warta_req *req)
     free(r);
     if (st->doc.n_timings < WARTA_MAX_STAGES) {
         st->doc.timings[st->doc.n_timings].stage = "fetch";
-        st->doc.timings[st->doc.n_timings].usec = mono_usec() - st->fetch_start;
+        st->doc.timings[st->doc.n_timings].usec = warta_now_usec() - st->fetch_start;
         st->doc.n_timings++;
     }
     if (rc != WARTA_OK) {
@@ -405,7 +345,7 @@ enum warta_err warta_handle_normalize(struct warta_req *req)
                                    "application/json, text/plain or text/html");
         if (!strcmp(mt, "application/json"))
             rc = warta_doc_from_json(doc, req->body.data, req->body.len,
-                                     req->env->cfg->max_json_depth, &req->err);
+                                     req->env->request.max_json_depth, &req->err);
         else if (!strcmp(mt, "text/plain"))
             rc = warta_doc_from_bytes(doc, WARTA_INPUT_TEXT, charset,
                                       req->body.data, req->body.len, &req->err);
@@ -431,7 +371,7 @@ enum warta_err warta_handle_normalize(struct warta_req *req)
     if (doc->kind == WARTA_INPUT_URL && req->env->fetcher) {
         req->handler_state = st;
         req->resume_handler = after_fetch;
-        st->fetch_start = mono_usec();
+        st->fetch_start = warta_now_usec();
         /* Suspend before submitting: the fetch may finish at once. */
         warta_req_suspend(req);
         rc = warta_fetcher_submit(req->env->fetcher, doc->source.url,

@@ -4,28 +4,64 @@
 #include "warta/pipeline.h"
 
 #include <string.h>
-#include <time.h>
 
+#include "warta/clock.h"
 #include "warta/fetch.h"
 #include "warta/index.h"
 #include "warta/langid.h"
 #include "warta/metrics.h"
 
+/* Each stage gets its own options and services out of the environment,
+ * and nothing else of it. */
+static enum warta_err run_fetch(struct warta_doc *doc,
+                                const struct warta_env *env,
+                                struct warta_error *err)
+{
+    return warta_fetch_run(doc, env->fetcher, err);
+}
+
+static enum warta_err run_clean(struct warta_doc *doc,
+                                const struct warta_env *env,
+                                struct warta_error *err)
+{
+    return warta_clean_run(doc, &env->clean, err);
+}
+
+static enum warta_err run_dedupe(struct warta_doc *doc,
+                                 const struct warta_env *env,
+                                 struct warta_error *err)
+{
+    return warta_dedupe_run(doc, &env->dedupe, env->index, err);
+}
+
+static void commit_dedupe(struct warta_doc *doc, const struct warta_env *env)
+{
+    warta_dedupe_commit(doc, env->index);
+}
+
+static enum warta_err run_metadata(struct warta_doc *doc,
+                                   const struct warta_env *env,
+                                   struct warta_error *err)
+{
+    return warta_metadata_run(doc, env->langid, err);
+}
+
+static enum warta_err run_render(struct warta_doc *doc,
+                                 const struct warta_env *env,
+                                 struct warta_error *err)
+{
+    (void)env;
+    return warta_render_run(doc, err);
+}
+
 const struct warta_stage warta_stages[] = {
-    {"fetch", warta_fetch_run, NULL},
-    {"clean", warta_clean_run, NULL},
-    {"dedupe", warta_dedupe_run, warta_dedupe_commit},
-    {"metadata", warta_metadata_run, NULL},
-    {"render", warta_render_run, NULL},
+    {"fetch", run_fetch, NULL},
+    {"clean", run_clean, NULL},
+    {"dedupe", run_dedupe, commit_dedupe},
+    {"metadata", run_metadata, NULL},
+    {"render", run_render, NULL},
     {NULL, NULL, NULL},
 };
-
-int64_t warta_now_usec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 enum warta_err warta_pipeline_run(struct warta_doc *doc,
                                   const struct warta_env *env,
@@ -74,12 +110,20 @@ enum warta_err warta_env_open(struct warta_env *env,
                               struct warta_error *err)
 {
     memset(env, 0, sizeof(*env));
-    env->cfg = cfg;
+    env->request.max_body = cfg->max_body;
+    env->request.max_json_depth = cfg->max_json_depth;
+    warta_clean_options_from_config(&env->clean, cfg);
+    warta_dedupe_options_from_config(&env->dedupe, cfg);
+    struct warta_index_options index_opts;
+    warta_index_options_from_config(&index_opts, cfg);
+    struct warta_fetch_options fetch_opts;
+    warta_fetch_options_from_config(&fetch_opts, cfg);
+
     env->langid = warta_langid_open();
-    enum warta_err rc = warta_index_open(&env->index, cfg, err);
+    enum warta_err rc = warta_index_open(&env->index, &index_opts, err);
     if (rc != WARTA_OK)
         goto out;
-    rc = warta_fetcher_open(&env->fetcher, cfg, err);
+    rc = warta_fetcher_open(&env->fetcher, &fetch_opts, err);
 out:
     if (rc != WARTA_OK)
         warta_env_close(env);

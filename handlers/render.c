@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "warta/arena.h"
-#include "warta/pipeline.h"
+#include "warta/stages.h"
 
 static const char *const format_names[] = {
     [WARTA_FORMAT_NATIVE] = "native",
@@ -50,11 +50,8 @@ static void take_tree(struct warta_doc *doc, json_t *tree)
     doc->rendered = with_newline(s, &doc->rendered_len);
 }
 
-enum warta_err warta_render_run(struct warta_doc *doc,
-                                const struct warta_env *env,
-                                struct warta_error *err)
+enum warta_err warta_render_run(struct warta_doc *doc, struct warta_error *err)
 {
-    (void)env;
     (void)err;
     free(doc->rendered);
     switch (doc->opts.format) {

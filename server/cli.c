@@ -61,7 +61,7 @@ static bool normalize_one(const char *input, const struct cli_opts *o,
     struct warta_error err;
     warta_error_clear(&err);
     struct warta_buf bytes;
-    warta_buf_init(&bytes, env->cfg->max_body);
+    warta_buf_init(&bytes, env->request.max_body);
     enum warta_err rc = WARTA_OK;
 
     if (o->format)
@@ -77,7 +77,7 @@ static bool normalize_one(const char *input, const struct cli_opts *o,
         doc.kind = WARTA_INPUT_URL;
         doc.source.url = input;
     } else {
-        rc = read_input(input, env->cfg->max_body, &bytes, &err);
+        rc = read_input(input, env->request.max_body, &bytes, &err);
         if (rc != WARTA_OK)
             goto out;
         if (bytes.len == 0) {

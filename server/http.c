@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "server.h"
+#include "warta/clock.h"
 #include "warta/fetch.h"
 #include "warta/log.h"
 #include "warta/metrics.h"
@@ -35,13 +36,6 @@ struct server_req {
     atomic_bool woken; /* resume_cb ran */
     size_t discarded; /* body bytes dropped after a refusal */
 };
-
-static int64_t mono_usec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 /* Request ids: caller's X-Request-Id when it is short and printable, else
  * 128 random bits in hex. */
@@ -73,7 +67,7 @@ static void new_request_id(char *out, size_t n)
     static _Thread_local bool seeded;
     if (!seeded) {
         if (getrandom(&state, sizeof(state), 0) != (ssize_t)sizeof(state))
-            state = (uint64_t)mono_usec() ^ (uint64_t)(uintptr_t)&state;
+            state = (uint64_t)warta_now_usec() ^ (uint64_t)(uintptr_t)&state;
         seeded = true;
     }
     uint64_t hi = splitmix64(&state), lo = splitmix64(&state);
@@ -158,7 +152,7 @@ static struct server_req *create_req(struct MHD_Connection *conn,
     warta_arena_init(&req->arena);
     sr->conn = conn;
     req->env = env;
-    req->start_usec = mono_usec();
+    req->start_usec = warta_now_usec();
     req->method = warta_arena_strdup(&req->arena, method);
     req->path = warta_arena_strdup(&req->arena, url);
     const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
@@ -173,7 +167,7 @@ static struct server_req *create_req(struct MHD_Connection *conn,
         snprintf(req->id, sizeof(req->id), "%s", rid);
     else
         new_request_id(req->id, sizeof(req->id));
-    warta_buf_init(&req->body, env->cfg->max_body);
+    warta_buf_init(&req->body, env->request.max_body);
     req->suspend_cb = on_suspend;
     req->resume_cb = on_resume;
     if (MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query,
@@ -208,10 +202,10 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
             char *end;
             errno = 0;
             unsigned long long n = strtoull(cl, &end, 10);
-            if (errno || *end || n > env->cfg->max_body) {
+            if (errno || *end || n > env->request.max_body) {
                 warta_error_set(&req->err, WARTA_ERR_PAYLOAD_TOO_LARGE,
                                 "the body is larger than the %zu-byte limit "
-                                "(--max-body)", env->cfg->max_body);
+                                "(--max-body)", env->request.max_body);
                 return send_response(sr);
             }
         }
@@ -231,7 +225,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
             warta_buf_append(&req->body, upload_data, n) < 0)
             warta_error_set(&req->err, WARTA_ERR_PAYLOAD_TOO_LARGE,
                             "the body is larger than the %zu-byte limit "
-                            "(--max-body)", env->cfg->max_body);
+                            "(--max-body)", env->request.max_body);
         if (req->err.code != WARTA_OK) {
             /* MHD cannot queue a response while body data is arriving
              * (chunked bodies have no length to refuse up front), and
@@ -239,7 +233,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
              * a 413. So drop the rest unstored and answer at its end; a
              * client still sending after another --max-body is cut off. */
             sr->discarded += n;
-            if (sr->discarded > env->cfg->max_body)
+            if (sr->discarded > env->request.max_body)
                 return MHD_NO;
         }
         return MHD_YES;
@@ -340,7 +334,7 @@ static void log_access(const struct warta_req *req, bool completed)
     PUT_LIT(&m, ",\"bytes_out\":");
     put_int(&m, (int64_t)req->resp_len);
     PUT_LIT(&m, ",\"duration_us\":");
-    put_int(&m, mono_usec() - req->start_usec);
+    put_int(&m, warta_now_usec() - req->start_usec);
     if (!completed)
         PUT_LIT(&m, ",\"aborted\":true");
     warta_log_raw(WARTA_LOG_INFO, "access", m.p);
@@ -358,7 +352,7 @@ static void request_completed(void *cls, struct MHD_Connection *conn,
     struct warta_req *req = &sr->req;
     warta_metrics_request(req->path,
                           toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? req->status : 0,
-                          req->err.code, mono_usec() - req->start_usec);
+                          req->err.code, warta_now_usec() - req->start_usec);
     if (warta_log_enabled(WARTA_LOG_INFO))
         log_access(req, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK);
     if (req->suspended)

@@ -8,30 +8,23 @@
 
 #include "warta/article.h"
 #include "warta/lang.h"
-#include "warta/pipeline.h"
+#include "warta/stages.h"
 #include "warta/str.h"
 
 /* Plain text -> one block per paragraph line (clean/text.c). */
 enum warta_err warta_clean_text(struct warta_doc *doc,
-                                const struct warta_env *env,
                                 struct warta_error *err);
 
 /* HTML -> typed main-content blocks plus structured metadata
  * (clean/html.c). */
 enum warta_err warta_clean_html(struct warta_doc *doc,
-                                const struct warta_env *env,
+                                const struct warta_clean_options *opts,
                                 struct warta_error *err);
 
-/* The shared text rules (clean/roles.c): give every block its role from
- * its words and position, using the language tables. `head_rules` also
+/* Roles (clean/roles.c): give every block its role from its words and
+ * position, using the text layer's phrase tables. `head_rules` also
  * recognises kicker/title/date lines at the top (plain-text inputs). */
 void warta_assign_roles(struct warta_doc *doc, bool head_rules);
-
-/* A labelled field at the start of seg ("Pewarta: X", "Penulis : X",
- * "Reporting by X"): its kind and the offset of its value. The longest
- * label of any registered language wins. */
-bool warta_match_label(struct warta_str seg, enum warta_label_kind *kind,
-                       size_t *value_at);
 
 /* Marks a block as not content, recording why for `explain`. */
 void warta_block_remove(struct warta_doc *doc, struct warta_block *b,

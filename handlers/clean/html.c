@@ -28,7 +28,6 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
-#include "warta/config.h"
 #include "warta/lang.h"
 #include "warta/str.h"
 #include "warta/unicode.h"
@@ -1027,21 +1026,15 @@ static void free_html(void *p)
 }
 
 enum warta_err warta_clean_html(struct warta_doc *doc,
-                                const struct warta_env *env,
+                                const struct warta_clean_options *limits,
                                 struct warta_error *err)
 {
-    struct warta_config defaults;
-    const struct warta_config *cfg = env ? env->cfg : NULL;
-    if (!cfg) {
-        warta_config_defaults(&defaults);
-        cfg = &defaults;
-    }
     size_t len;
     char *utf8 = warta_html_decode(doc, &len);
     if (len > INT32_MAX)
         return warta_error_set(err, WARTA_ERR_PAYLOAD_TOO_LARGE,
                                "the HTML is larger than 2 GiB");
-    size_t max_attrs = cfg->max_html_attributes > 0 ? (size_t)cfg->max_html_attributes : 1000;
+    size_t max_attrs = limits->max_html_attributes > 0 ? (size_t)limits->max_html_attributes : 1000;
     if (max_attributes(utf8, len, max_attrs) > max_attrs)
         return warta_error_set(err, WARTA_ERR_TOO_COMPLEX,
                                "an HTML element has more than %zu attributes "
@@ -1056,8 +1049,8 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     doc->html_free = free_html;
 
     struct hx h = {.doc = doc,
-                   .max_nodes = (size_t)cfg->max_html_nodes, /* >= 1000 */
-                   .max_depth = cfg->max_html_depth,
+                   .max_nodes = (size_t)limits->max_html_nodes, /* >= 1000 */
+                   .max_depth = limits->max_html_depth,
                    .owner = -1};
     enum warta_err rc = WARTA_OK;
     h.cache = warta_xcalloc(VERDICT_SLOTS, sizeof(*h.cache));

@@ -1,17 +1,18 @@
 /*
- * The shared text rules: every block, from pasted text or from a page's
- * main content, gets its role here, from its words and its position. The
- * words themselves come from the language tables (handlers/lang/), and all
- * registered languages are consulted, since copy mixes them (an Indonesian
- * page with an English "SCROLL TO CONTINUE WITH CONTENT").
+ * Roles: every block, from pasted text or from a page's main content, gets
+ * its role here, from its words and its position. Which words mean what
+ * (labels, "read also", furniture, credits, agencies, dates) is the text
+ * layer's (handlers/text/), over every registered language's tables; this
+ * file decides from position and shape: the head region, the lead and its
+ * dateline, the tail.
  */
 #include <ctype.h>
 #include <string.h>
 
 #include "clean.h"
-#include "metadata/metadata.h"
 #include "warta/lang.h"
 #include "warta/str.h"
+#include "warta/text.h"
 
 /* Body-like: a real paragraph, the end of the head region. */
 #define BODY_MIN_WORDS 12
@@ -20,77 +21,6 @@
 #define KICKER_MAX_WORDS 6
 #define DATE_LINE_MAX_WORDS 14
 #define DATELINE_PREFIX_MAX 80
-
-/* The phrases of one category that could start s. */
-static const struct warta_lex_entry *candidates(enum warta_lex cat,
-                                                struct warta_str s, size_t *n)
-{
-    if (!s.len) {
-        *n = 0;
-        return NULL;
-    }
-    return warta_lex_bucket(cat, (unsigned char)s.p[0], n);
-}
-
-static struct warta_str strip_trailing_punct(struct warta_str s)
-{
-    while (s.len && s.p[s.len - 1] && strchr(" .:!|>\xC2\xBB", s.p[s.len - 1]))
-        s.len--;
-    return s;
-}
-
-/* Case-insensitive equality ignoring trailing punctuation and spaces on
- * both sides ("Advertisement:" is the table's "Advertisement"). */
-static bool line_is(struct warta_str s, const struct warta_lex_entry *phrase)
-{
-    struct warta_str a = strip_trailing_punct(s);
-    struct warta_str b = strip_trailing_punct(warta_str_make(phrase->text, phrase->len));
-    return a.len == b.len && a.len && warta_str_istarts_n(a, b.p, b.len);
-}
-
-/* s starts with the phrase (case-insensitive) followed by a non-letter. */
-static bool starts_with_entry(struct warta_str s, const struct warta_lex_entry *e)
-{
-    return warta_str_istarts_n(s, e->text, e->len) &&
-           (s.len == e->len || !isalnum((unsigned char)s.p[e->len]));
-}
-
-static bool starts_with_word(struct warta_str s, const char *word)
-{
-    struct warta_lex_entry e = {word, strlen(word), 0};
-    return starts_with_entry(s, &e);
-}
-
-static size_t skip_spaces(struct warta_str s, size_t i)
-{
-    while (i < s.len && s.p[i] == ' ')
-        i++;
-    return i;
-}
-
-/* A labelled field: "Pewarta: X", "Penulis : X", "Reporting by X". Returns
- * the longest matching label across languages. */
-bool warta_match_label(struct warta_str seg, enum warta_label_kind *kind,
-                       size_t *value_at)
-{
-    size_t n_cand, best_len = 0;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_LABEL, seg, &n_cand);
-    for (size_t k = 0; k < n_cand; k++) {
-        size_t n = c[k].len;
-        if (n <= best_len || !starts_with_entry(seg, &c[k]))
-            continue;
-        size_t i = skip_spaces(seg, n);
-        bool by_form = n > 3 && warta_str_iends(warta_str_make(c[k].text, n), " by");
-        if (i < seg.len && seg.p[i] == ':')
-            i = skip_spaces(seg, i + 1);
-        else if (!(by_form && i > n) && !(i >= seg.len && by_form))
-            continue;
-        best_len = n;
-        *kind = (enum warta_label_kind)c[k].value;
-        *value_at = i;
-    }
-    return best_len > 0;
-}
 
 static bool is_footer_line(struct warta_str s)
 {
@@ -127,91 +57,6 @@ static size_t trailing_initials(struct warta_str s)
     return s.len - i;
 }
 
-static bool is_copyright(struct warta_str s)
-{
-    if (starts_with_word(s, "Copyright") || warta_str_istarts(s, "\xC2\xA9") ||
-        warta_str_istarts(s, "(c) "))
-        return true;
-    size_t n;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_COPYRIGHT, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (starts_with_entry(s, &c[k]))
-            return true;
-    return false;
-}
-
-/* "Baca juga: X" -> offset of X, or 0. */
-static size_t related_prefix(struct warta_str s)
-{
-    size_t n;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_RELATED, s, &n);
-    for (size_t k = 0; k < n; k++) {
-        if (!starts_with_entry(s, &c[k]))
-            continue;
-        size_t i = skip_spaces(s, c[k].len);
-        if (i < s.len && (s.p[i] == ':' || s.p[i] == '-')) {
-            i = skip_spaces(s, i + 1);
-            if (i < s.len)
-                return i;
-        }
-    }
-    return 0;
-}
-
-static bool is_furniture(struct warta_str s)
-{
-    size_t n;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_FURNITURE_LINE, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (line_is(s, &c[k]))
-            return true;
-    c = candidates(WARTA_LEX_FURNITURE_PREFIX, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (starts_with_entry(s, &c[k]))
-            return true;
-    return false;
-}
-
-/* A trailing "(AGENCY/ Name)", "(ANTARA FOTO/Name)", "(Foto: X)" credit:
- * returns the offset of '(' or 0. */
-static size_t caption_credit(struct warta_str s)
-{
-    long open = s.len < 8 ? -1 : warta_str_trailing_parens(s);
-    if (open <= 0)
-        return 0;
-    size_t i = (size_t)open;
-    struct warta_str inner = warta_str_trim(warta_str_make(s.p + i + 1, s.len - i - 2));
-    if (inner.len < 3 || inner.len > 80)
-        return 0;
-    size_t n_cand;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_PHOTO, inner, &n_cand);
-    for (size_t k = 0; k < n_cand; k++)
-        if (starts_with_entry(inner, &c[k]) &&
-            (memchr(inner.p, ':', inner.len) || memchr(inner.p, '/', inner.len)))
-            return i;
-    /* AGENCY/Name: an all-capitals word before the slash. */
-    const char *slash = memchr(inner.p, '/', inner.len);
-    if (!slash || slash == inner.p)
-        return 0;
-    size_t upper = 0;
-    for (const char *q = inner.p; q < slash; q++) {
-        if (islower((unsigned char)*q))
-            return 0;
-        upper += isupper((unsigned char)*q) != 0;
-    }
-    return upper >= 2 ? i : 0;
-}
-
-static bool is_agency(struct warta_str s)
-{
-    size_t n;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_AGENCY, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (warta_str_ieq(s, c[k].text))
-            return true;
-    return false;
-}
-
 /* "-- BERNAMA", "(AP)", "— Reuters": an agency signing off the story. */
 static bool is_sign_off(struct warta_str s)
 {
@@ -227,7 +72,7 @@ static bool is_sign_off(struct warta_str s)
     }
     while (s.len && (s.p[s.len - 1] == ')' || s.p[s.len - 1] == ' '))
         s.len--;
-    return s.len && is_agency(s);
+    return s.len && warta_is_agency(s);
 }
 
 /* Dash separators of a dateline: " - ", " – ", " — ", " -- ". */
@@ -251,7 +96,7 @@ static size_t find_dateline_dash(struct warta_str s, size_t *after)
             continue;
         if (dash == 1 && !space_after)
             continue;
-        *after = skip_spaces(s, i + dash);
+        *after = warta_str_skip_spaces(s, i + dash);
         return i;
     }
     return 0;
@@ -274,7 +119,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
         for (size_t i = 0; i < sep; i++)
             if (!isupper((unsigned char)s.p[i]) && s.p[i] != ' ')
                 return 0;
-        after = skip_spaces(s, sep + 1);
+        after = warta_str_skip_spaces(s, sep + 1);
     }
     struct warta_str prefix = warta_str_trim(warta_str_make(s.p, sep));
     struct warta_str rest = warta_str_make(s.p + after, s.len - after);
@@ -303,7 +148,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
             bool domain = dot && dot > part.p && dot + 1 < part.p + part.len &&
                           isalpha((unsigned char)dot[1]) &&
                           !memchr(part.p, ' ', part.len);
-            if (domain || is_agency(part)) {
+            if (domain || warta_is_agency(part)) {
                 agency = part;
                 if (part.p == prefix.p)
                     place = warta_str_trim(warta_str_make(comma ? comma + 1 : end, comma ? (size_t)(end - comma - 1) : 0));
@@ -383,14 +228,8 @@ static bool is_byline(struct warta_str s)
 {
     if (warta_count_words_upto(s.p, s.len, 10) > 10)
         return false;
-    size_t n;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_BYLINE_PREFIX, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (starts_with_entry(s, &c[k])) {
-            size_t i = skip_spaces(s, c[k].len);
-            return i < s.len && isupper((unsigned char)s.p[i]);
-        }
-    return false;
+    size_t i = warta_byline_prefix(s);
+    return i && i < s.len && isupper((unsigned char)s.p[i]);
 }
 
 static bool is_date_line(struct warta_doc *doc, struct warta_str s)
@@ -427,22 +266,22 @@ static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
     size_t at;
     if (b->role == WARTA_ROLE_CAPTION) {
         return true;
-    } else if ((at = related_prefix(s)) != 0) {
+    } else if ((at = warta_related_prefix(s)) != 0) {
         b->role = WARTA_ROLE_RELATED;
         set_text(doc, b, s.p + at, s.len - at);
-    } else if (is_copyright(s) && warta_count_words_upto(s.p, s.len, 16) <= 16) {
+    } else if (warta_is_copyright_line(s) && warta_count_words_upto(s.p, s.len, 16) <= 16) {
         b->role = WARTA_ROLE_COPYRIGHT;
     } else if (is_footer_line(s) && warta_count_words_upto(s.p, s.len, 40) <= 40) {
         b->role = WARTA_ROLE_FOOTER;
     } else if (trailing_initials(s) == s.len) {
         b->role = WARTA_ROLE_FOOTER;
-    } else if (is_furniture(s)) {
+    } else if (warta_is_furniture_line(s)) {
         b->role = WARTA_ROLE_FURNITURE;
         warta_block_remove(doc, b, "furniture", -1);
     } else if (is_sign_off(s)) {
         b->role = WARTA_ROLE_FURNITURE;
         warta_block_remove(doc, b, "sign-off", -1);
-    } else if (caption_credit(s)) {
+    } else if (warta_caption_credit(s)) {
         b->role = WARTA_ROLE_CAPTION;
     } else {
         return false;

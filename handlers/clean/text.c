@@ -9,6 +9,7 @@
 
 #include "clean.h"
 #include "warta/str.h"
+#include "warta/text.h"
 #include "warta/unicode.h"
 
 struct line {
@@ -32,18 +33,6 @@ static bool is_list_item(const char *p, size_t len)
            p[i + 1] == ' ';
 }
 
-static bool ends_sentence(const char *p, size_t len)
-{
-    while (len && (p[len - 1] == '"' || p[len - 1] == '\'' || p[len - 1] == ')'))
-        len--;
-    if (len >= 3 && (unsigned char)p[len - 3] == 0xE2 &&
-        (unsigned char)p[len - 2] == 0x80 &&
-        ((unsigned char)p[len - 1] == 0x9D || (unsigned char)p[len - 1] == 0x99))
-        len -= 3; /* closing curly quote */
-    return len && (p[len - 1] == '.' || p[len - 1] == '!' ||
-                   p[len - 1] == '?' || p[len - 1] == ':');
-}
-
 /* Hard-wrapped copy: blank lines separate paragraphs, most lines inside a
  * paragraph run to a similar width and stop short of it only at the end. */
 static bool looks_hard_wrapped(const struct line *lines, size_t n)
@@ -63,17 +52,15 @@ static bool looks_hard_wrapped(const struct line *lines, size_t n)
         size_t bytes = lines[i].len;
         size_t cps = bytes < 50 || bytes > 400 ? bytes
                                                : warta_utf8_length_upto(lines[i].p, bytes, 100);
-        if (cps >= 50 && cps <= 100 && !ends_sentence(lines[i].p, lines[i].len))
+        if (cps >= 50 && cps <= 100 && !warta_ends_sentence(lines[i].p, lines[i].len))
             wrapped++;
     }
     return blanks > 0 && candidates >= 3 && wrapped * 2 >= candidates;
 }
 
 enum warta_err warta_clean_text(struct warta_doc *doc,
-                                const struct warta_env *env,
                                 struct warta_error *err)
 {
-    (void)env;
     (void)err;
     size_t n_text;
     char *text = doc->input_utf8
@@ -110,7 +97,7 @@ enum warta_err warta_clean_text(struct warta_doc *doc,
              * visibly short line. */
             while (end + 1 < n_lines && lines[end + 1].len > 0 &&
                    !is_list_item(lines[end + 1].p, lines[end + 1].len) &&
-                   !(ends_sentence(lines[end].p, lines[end].len) &&
+                   !(warta_ends_sentence(lines[end].p, lines[end].len) &&
                      warta_utf8_length_upto(lines[end].p, lines[end].len, 50) < 50))
                 end++;
         }

@@ -19,15 +19,17 @@ static const char *rfc3339_utc(struct warta_arena *a, int64_t t)
     return warta_format_utc(buf, t) ? warta_arena_strdup(a, buf) : NULL;
 }
 
-void warta_dedupe_lookup(struct warta_doc *doc, const struct warta_env *env)
+void warta_dedupe_lookup(struct warta_doc *doc,
+                         const struct warta_dedupe_options *opts,
+                         struct warta_index *index)
 {
-    if (!env || !env->index || !doc->dedupe.have_simhash)
+    if (!index || !doc->dedupe.have_simhash)
         return;
     struct warta_index_hit *hits;
     size_t n;
-    long max = env->cfg->near_max > 0 ? env->cfg->near_max : 0;
+    long max = opts->near_max > 0 ? opts->near_max : 0;
     enum warta_err rc = warta_index_lookup(
-        env->index, doc->dedupe.simhash, (unsigned)env->cfg->near_distance,
+        index, doc->dedupe.simhash, (unsigned)opts->near_distance,
         (size_t)max, doc->arena, &hits, &n);
     if (rc != WARTA_OK) {
         warta_doc_warn(doc, "index-unavailable");
@@ -48,9 +50,9 @@ void warta_dedupe_lookup(struct warta_doc *doc, const struct warta_env *env)
     doc->dedupe.n_near = n;
 }
 
-void warta_dedupe_remember(struct warta_doc *doc, const struct warta_env *env)
+void warta_dedupe_remember(struct warta_doc *doc, struct warta_index *index)
 {
-    if (!env || !env->index || !doc->opts.remember ||
+    if (!index || !doc->opts.remember ||
         !doc->dedupe.have_simhash || !doc->id)
         return;
     /* The lookup already met this very content: it is stored once, so
@@ -73,7 +75,7 @@ void warta_dedupe_remember(struct warta_doc *doc, const struct warta_env *env)
     };
     /* The response is already rendered; the warning still reaches the
      * CLI and the log. An exact repeat is a no-op in the index. */
-    if (warta_index_insert(env->index, &e) != WARTA_OK) {
+    if (warta_index_insert(index, &e) != WARTA_OK) {
         warta_doc_warn(doc, "index-unavailable");
         WARTA_LOG(WARTA_LOG_WARN, "index", NULL,
                   "article %s not remembered: index unavailable", doc->id);

@@ -5,7 +5,7 @@
 #define WARTA_DEDUPE_INTERNAL_H
 
 #include "warta/article.h"
-#include "warta/pipeline.h"
+#include "warta/stages.h"
 
 /* Inside one article: marks repeated blocks (exact after folding, and
  * near-exact) as removed, keeping short lines that legitimately repeat
@@ -19,9 +19,11 @@ void warta_dedupe_fingerprint(struct warta_doc *doc);
 /* Across articles: near duplicates from the index into
  * doc->dedupe.near; an unreachable index adds the warning
  * "index-unavailable" and is not an error (dedupe/across.c). */
-void warta_dedupe_lookup(struct warta_doc *doc, const struct warta_env *env);
+void warta_dedupe_lookup(struct warta_doc *doc,
+                         const struct warta_dedupe_options *opts,
+                         struct warta_index *index);
 
 /* Adds the finished article to the index when opts.remember. */
-void warta_dedupe_remember(struct warta_doc *doc, const struct warta_env *env);
+void warta_dedupe_remember(struct warta_doc *doc, struct warta_index *index);
 
 #endif

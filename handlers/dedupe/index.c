@@ -41,16 +41,16 @@ static int make_dirs(const char *path)
 }
 
 static enum warta_err open_sqlite(struct warta_index **out, const char *rest,
-                                  const struct warta_config *cfg,
+                                  const char *data_dir,
                                   struct warta_error *err)
 {
     char path[WARTA_CONFIG_STR * 2];
     if (*rest == '\0') {
-        if (make_dirs(cfg->data_dir) != 0)
+        if (make_dirs(data_dir) != 0)
             return warta_error_set(err, WARTA_ERR_INTERNAL,
                                    "cannot create data directory %s: %s",
-                                   cfg->data_dir, strerror(errno));
-        snprintf(path, sizeof(path), "%s/index.sqlite", cfg->data_dir);
+                                   data_dir, strerror(errno));
+        snprintf(path, sizeof(path), "%s/index.sqlite", data_dir);
     } else {
         snprintf(path, sizeof(path), "%s", rest);
         /* The directory holding the file, created like the data dir. */
@@ -134,11 +134,20 @@ bad:
                            "redis://[[user]:password@]host[:port][/db]");
 }
 
+void warta_index_options_from_config(struct warta_index_options *o,
+                                     const struct warta_config *cfg)
+{
+    memcpy(o->spec, cfg->index, sizeof(o->spec));
+    memcpy(o->data_dir, cfg->data_dir, sizeof(o->data_dir));
+    o->retention_days = cfg->index_retention_days;
+    o->timeout_ms = cfg->index_timeout_ms;
+}
+
 enum warta_err warta_index_open(struct warta_index **out,
-                                const struct warta_config *cfg,
+                                const struct warta_index_options *opts,
                                 struct warta_error *err)
 {
-    const char *spec = cfg->index;
+    const char *spec = opts->spec;
     enum warta_err rc;
     *out = NULL;
     if (!strcmp(spec, "none"))
@@ -146,9 +155,9 @@ enum warta_err warta_index_open(struct warta_index **out,
     if (!strcmp(spec, "memory"))
         rc = warta_index_memory_open(out, err);
     else if (!strncmp(spec, "sqlite:", 7))
-        rc = open_sqlite(out, spec + 7, cfg, err);
+        rc = open_sqlite(out, spec + 7, opts->data_dir, err);
     else if (!strncmp(spec, "redis://", 8))
-        rc = open_redis(out, spec, cfg->index_timeout_ms, err);
+        rc = open_redis(out, spec, opts->timeout_ms, err);
     else
         return warta_error_set(err, WARTA_ERR_INTERNAL,
                                "unknown --index %s: use sqlite:PATH, "
@@ -156,7 +165,7 @@ enum warta_err warta_index_open(struct warta_index **out,
     if (rc != WARTA_OK)
         return rc;
     struct warta_index *idx = *out;
-    idx->retention_days = cfg->index_retention_days;
+    idx->retention_days = opts->retention_days;
     atomic_init(&idx->inserts, 0);
     int64_t now = (int64_t)time(NULL);
     atomic_init(&idx->last_prune, now);

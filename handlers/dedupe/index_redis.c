@@ -34,6 +34,7 @@
 #include <hiredis.h>
 
 #include "dedupe/index_backend.h"
+#include "warta/clock.h"
 #include "warta/log.h"
 #include "warta/simhash.h"
 
@@ -56,13 +57,6 @@ struct redis_index {
 static struct redis_index *red_of(struct warta_index *idx)
 {
     return (struct redis_index *)idx;
-}
-
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static const char insert_lua[] =
@@ -107,7 +101,7 @@ static redisContext *conn_locked(struct redis_index *r)
 {
     if (r->c)
         return r->c;
-    int64_t now = now_ms();
+    int64_t now = warta_now_usec() / 1000;
     if (r->last_attempt_ms && now - r->last_attempt_ms < RECONNECT_MS)
         return NULL;
     r->last_attempt_ms = now;

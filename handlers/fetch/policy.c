@@ -116,14 +116,13 @@ int warta_cidr_parse(const char *s, struct warta_cidr *out)
 }
 
 int warta_fetch_policy_init(struct warta_fetch_policy *p,
-                            const struct warta_config *cfg, const char **bad)
+                            const struct warta_fetch_options *opts, const char **bad)
 {
     memset(p, 0, sizeof(*p));
-    for (size_t i = 0; i < cfg->n_fetch_allow_cidr && i < WARTA_MAX_ALLOW_CIDR;
-         i++) {
-        if (warta_cidr_parse(cfg->fetch_allow_cidr[i], &p->allow[p->n_allow]) < 0) {
+    for (size_t i = 0; i < opts->n_allow_cidr && i < WARTA_MAX_ALLOW_CIDR; i++) {
+        if (warta_cidr_parse(opts->allow_cidr[i], &p->allow[p->n_allow]) < 0) {
             if (bad)
-                *bad = cfg->fetch_allow_cidr[i];
+                *bad = opts->allow_cidr[i];
             return -1;
         }
         p->n_allow++;

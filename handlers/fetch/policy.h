@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 
 #include "warta/config.h"
+#include "warta/fetch.h"
 
 struct warta_cidr {
     int family;             /* AF_INET or AF_INET6 */
@@ -42,10 +43,10 @@ int warta_cidr_parse(const char *s, struct warta_cidr *out);
 bool warta_cidr_contains(const struct warta_cidr *c, int family,
                          const unsigned char *addr);
 
-/* Fills the policy from cfg->fetch_allow_cidr. Returns 0, or -1 with *bad
+/* Fills the policy from opts->allow_cidr. Returns 0, or -1 with *bad
  * pointing at the first malformed entry. */
 int warta_fetch_policy_init(struct warta_fetch_policy *p,
-                            const struct warta_config *cfg, const char **bad);
+                            const struct warta_fetch_options *opts, const char **bad);
 
 /* The special range an address belongs to ("loopback", "private",
  * "link-local", ...), ignoring any allow list; NULL for a public one. */

@@ -9,6 +9,7 @@
 #include "metadata.h"
 #include "warta/lang.h"
 #include "warta/str.h"
+#include "warta/text.h"
 
 #define NAME_MAX_WORDS 6
 #define NAME_MAX_BYTES 80

@@ -11,24 +11,12 @@
 
 #include "warta/article.h"
 #include "warta/lang.h"
-#include "warta/pipeline.h"
+#include "warta/stages.h"
 
 /* Fills doc fields from doc->html (JSON-LD, OpenGraph, article:*, parsely,
  * sailthru, Dublin Core, <time>, rel=author...) in the documented
  * priority order (metadata/structured.c). No-op when doc->html is NULL. */
 void warta_metadata_from_html(struct warta_doc *doc);
-
-/* Parses a date/time in free text (Indonesian, Malay, English month and
- * weekday names, WIB/WITA/WIT and other zone abbreviations, ISO 8601) into
- * RFC 3339 with the offset the text implies, or without a time when the
- * text has none ("2023-05-08"). Returns an arena string or NULL
- * (metadata/dates.c). */
-const char *warta_parse_date(struct warta_arena *a, const char *text,
-                             size_t len);
-
-/* Month number (1..12) of a month name or abbreviation in any registered
- * language ("Mei", "Sept", "Ogos"), or 0. */
-int warta_month_number(const char *p, size_t len);
 
 /* Splits a byline ("By A, B and C", "Oleh A dan B") into names pushed onto
  * list, stripping prefixes, roles and agency suffixes (metadata/bylines.c). */

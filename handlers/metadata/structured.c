@@ -26,6 +26,7 @@
 #include <libxml/uri.h>
 
 #include "warta/str.h"
+#include "warta/text.h"
 #include "warta/unicode.h"
 #include "util/dom.h"
 

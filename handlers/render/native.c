@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "json_writer.h"
-#include "warta/pipeline.h"
+#include "warta/clock.h"
 #include "warta/render.h"
 #include "warta/str.h"
 

@@ -38,19 +38,6 @@ bool warta_cp_is_space(int32_t cp)
            cat == UTF8PROC_CATEGORY_ZP || cp == 0x85;
 }
 
-static bool cp_is_word(int32_t cp)
-{
-    if (cp < 0)
-        return false;
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-               (cp >= 'A' && cp <= 'Z') || cp == '_';
-    utf8proc_category_t cat = utf8proc_category(cp);
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN) ||
-           cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME ||
-           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-}
-
 struct warta_str warta_str_trim(struct warta_str s)
 {
     while (s.len) {
@@ -158,55 +145,6 @@ size_t warta_utf8_length_upto(const char *p, size_t len, size_t limit)
     for (; len; p++, len--)
         count += ((unsigned char)*p & 0xC0) != 0x80;
     return count;
-}
-
-size_t warta_count_words(const char *p, size_t len)
-{
-    return warta_count_words_upto(p, len, (size_t)-2);
-}
-
-/* ASCII bytes that belong to a word (letters, digits, '_'). */
-static const bool ascii_word[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
-#define L(c) [c] = 1, [c - 32] = 1
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
-    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
-    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
-#undef L
-};
-
-size_t warta_count_words_upto(const char *p, size_t len, size_t limit)
-{
-    size_t words = 0;
-    bool in_word = false;
-    while (len) {
-        unsigned char c = (unsigned char)*p;
-        if (c < 0x80) {
-            /* The rest of an ASCII word, then the next byte. */
-            bool w = ascii_word[c];
-            if (w && !in_word && ++words > limit)
-                return words;
-            in_word = w;
-            p++;
-            len--;
-            if (w)
-                while (len && (unsigned char)*p < 0x80 && ascii_word[(unsigned char)*p]) {
-                    p++;
-                    len--;
-                }
-            continue;
-        }
-        int32_t cp;
-        size_t n = warta_utf8_decode(p, len, &cp);
-        bool w = cp_is_word(cp);
-        if (w && !in_word && ++words > limit)
-            return words;
-        in_word = w;
-        p += n;
-        len -= n;
-    }
-    return words;
 }
 
 char *warta_title_case_if_shouting(struct warta_arena *a, struct warta_str s)

@@ -30,11 +30,28 @@ struct warta_fetch_result {
 typedef void (*warta_fetch_done_fn)(void *userdata,
                                     struct warta_fetch_result *result);
 
+/* What the fetch stage needs of the configuration (the --fetch-* options);
+ * copied into the fetcher, so the caller's copy may go. */
+struct warta_fetch_options {
+    long timeout_ms;
+    size_t max_bytes;
+    long max_redirects;
+    long concurrency;
+    size_t low_speed_bps;
+    char user_agent[WARTA_CONFIG_STR];
+    char allow_cidr[WARTA_MAX_ALLOW_CIDR][64];
+    size_t n_allow_cidr;
+};
+
+/* The fetch options of a configuration. */
+void warta_fetch_options_from_config(struct warta_fetch_options *o,
+                                     const struct warta_config *cfg);
+
 /* Initialises libcurl (call before other threads exist) and starts the
  * fetch thread. Fails with a message naming the entry when an entry of
- * cfg->fetch_allow_cidr is not a valid address range. */
+ * opts->allow_cidr is not a valid address range. */
 enum warta_err warta_fetcher_open(struct warta_fetcher **out,
-                                  const struct warta_config *cfg,
+                                  const struct warta_fetch_options *opts,
                                   struct warta_error *err);
 /* Cancels transfers in flight (their callbacks run with an error) and
  * joins the thread. Accepts NULL. */

@@ -55,14 +55,27 @@ struct warta_index_hit {
     int64_t first_seen;
 };
 
-/* Opens the index named by cfg->index; *out is NULL for `none`. Fails
+/* What the index needs of the configuration (--index, --data-dir,
+ * --index-retention-days, --index-timeout). */
+struct warta_index_options {
+    char spec[WARTA_CONFIG_STR]; /* sqlite:PATH | memory | redis://... | none */
+    char data_dir[WARTA_CONFIG_STR];
+    long retention_days;
+    long timeout_ms;             /* Redis connect and reply timeout */
+};
+
+/* The index options of a configuration. */
+void warta_index_options_from_config(struct warta_index_options *o,
+                                     const struct warta_config *cfg);
+
+/* Opens the index named by opts->spec; *out is NULL for `none`. Fails
  * (WARTA_ERR_INTERNAL, detail for the start-up message) on a malformed
  * spec or an SQLite file that cannot be opened or created. An unreachable
  * Redis is not a failure: the index starts not ready and reconnects on its
- * own. Entries older than cfg->index_retention_days are pruned now and then
+ * own. Entries older than opts->retention_days are pruned now and then
  * every so often while inserting. */
 enum warta_err warta_index_open(struct warta_index **out,
-                                const struct warta_config *cfg,
+                                const struct warta_index_options *opts,
                                 struct warta_error *err);
 /* Accepts NULL. */
 void warta_index_close(struct warta_index *idx);

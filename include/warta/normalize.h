@@ -7,6 +7,7 @@
 
 #include "warta/article.h"
 #include "warta/pipeline.h"
+#include "warta/stages.h"
 #include "warta/req.h"
 
 /* POST/GET /v1/normalize */
@@ -20,16 +21,6 @@ enum warta_err warta_handle_readyz(struct warta_req *req);
 enum warta_err warta_doc_from_json(struct warta_doc *doc, const char *body,
                                    size_t len, long max_depth,
                                    struct warta_error *err);
-
-/* Fills doc from raw bytes of a known kind; charset NULL means UTF-8.
- * Invalid UTF-8 is repaired with U+FFFD and a warning. */
-enum warta_err warta_doc_from_bytes(struct warta_doc *doc,
-                                    enum warta_input_kind kind,
-                                    const char *charset, const char *body,
-                                    size_t len, struct warta_error *err);
-
-/* Guesses text or HTML from the first bytes of an input. */
-enum warta_input_kind warta_sniff_kind(const char *p, size_t len);
 
 /* Applies one option by name ("format", "explain", "remember", "lang")
  * from its text form (query string or CLI). */

@@ -83,11 +83,12 @@ void warta_hex64(char out[16], uint64_t v);
  * Pure arithmetic: glibc's gmtime_r takes a process-wide lock. */
 bool warta_format_utc(char out[21], int64_t t);
 
-/* Word count: maximal runs of letters/digits (Unicode-aware). */
-size_t warta_count_words(const char *p, size_t len);
-
-/* The same, but stops counting past `limit` (returns limit + 1 then):
- * for the "at most N words" tests, which need not read a long paragraph. */
-size_t warta_count_words_upto(const char *p, size_t len, size_t limit);
+/* The first offset at or after i in s that is not an ASCII space. */
+static inline size_t warta_str_skip_spaces(struct warta_str s, size_t i)
+{
+    while (i < s.len && s.p[i] == ' ')
+        i++;
+    return i;
+}
 
 #endif

@@ -86,7 +86,9 @@ static struct warta_index *open_index(const char *spec)
     warta_config_defaults(&cfg);
     snprintf(cfg.index, sizeof(cfg.index), "%s", spec);
     warta_error_clear(&err);
-    if (warta_index_open(&idx, &cfg, &err) != WARTA_OK || !idx) {
+    struct warta_index_options opts;
+    warta_index_options_from_config(&opts, &cfg);
+    if (warta_index_open(&idx, &opts, &err) != WARTA_OK || !idx) {
         fprintf(stderr, "bench_index: cannot open %s: %s\n", spec, err.detail);
         exit(1);
     }

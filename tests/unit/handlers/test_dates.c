@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "metadata/metadata.h"
+#include "warta/text.h"
 
 static void expect(const char *text, const char *want)
 {

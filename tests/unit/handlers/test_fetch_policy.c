@@ -33,15 +33,14 @@ static const char *check(const struct warta_fetch_policy *p, const char *ip)
 
 static void policy_with(struct warta_fetch_policy *p, const char *const *cidrs)
 {
-    struct warta_config cfg;
-    memset(&cfg, 0, sizeof(cfg));
+    struct warta_fetch_options opts;
+    memset(&opts, 0, sizeof(opts));
     for (size_t i = 0; cidrs && cidrs[i]; i++) {
-        snprintf(cfg.fetch_allow_cidr[i], sizeof(cfg.fetch_allow_cidr[i]), "%s",
-                 cidrs[i]);
-        cfg.n_fetch_allow_cidr++;
+        snprintf(opts.allow_cidr[i], sizeof(opts.allow_cidr[i]), "%s", cidrs[i]);
+        opts.n_allow_cidr++;
     }
     const char *bad = NULL;
-    assert_int_equal(warta_fetch_policy_init(p, &cfg, &bad), 0);
+    assert_int_equal(warta_fetch_policy_init(p, &opts, &bad), 0);
     assert_null(bad);
 }
 
@@ -98,14 +97,14 @@ static void test_cidr_parse_malformed(void **state)
 static void test_policy_init_reports_bad_entry(void **state)
 {
     (void)state;
-    struct warta_config cfg;
-    memset(&cfg, 0, sizeof(cfg));
-    snprintf(cfg.fetch_allow_cidr[0], sizeof(cfg.fetch_allow_cidr[0]), "10.0.0.0/8");
-    snprintf(cfg.fetch_allow_cidr[1], sizeof(cfg.fetch_allow_cidr[1]), "10.0.0.0/99");
-    cfg.n_fetch_allow_cidr = 2;
+    struct warta_fetch_options opts;
+    memset(&opts, 0, sizeof(opts));
+    snprintf(opts.allow_cidr[0], sizeof(opts.allow_cidr[0]), "10.0.0.0/8");
+    snprintf(opts.allow_cidr[1], sizeof(opts.allow_cidr[1]), "10.0.0.0/99");
+    opts.n_allow_cidr = 2;
     struct warta_fetch_policy p;
     const char *bad = NULL;
-    assert_int_equal(warta_fetch_policy_init(&p, &cfg, &bad), -1);
+    assert_int_equal(warta_fetch_policy_init(&p, &opts, &bad), -1);
     assert_string_equal(bad, "10.0.0.0/99");
 }
 

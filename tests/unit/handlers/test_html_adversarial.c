@@ -252,10 +252,8 @@ static void bare_angle_brackets(void **state)
 static void node_cap(void **state)
 {
     (void)state;
-    struct warta_config small = cfg;
-    small.max_html_nodes = 1000;
     struct warta_env e = env;
-    e.cfg = &small;
+    e.clean.max_html_nodes = 1000;
     struct gen g = {0};
     puts_(&g, "<html><body>");
     repeat(&g, "<span>x</span>", 5000);
@@ -269,10 +267,8 @@ static void node_cap(void **state)
 static void depth_cap(void **state)
 {
     (void)state;
-    struct warta_config small = cfg;
-    small.max_html_depth = 16;
     struct warta_env e = env;
-    e.cfg = &small;
+    e.clean.max_html_depth = 16;
     struct gen g = {0};
     puts_(&g, "<html><body>");
     repeat(&g, "<div>", 100);

@@ -27,6 +27,16 @@
 #include "warta/simhash.h"
 #include "xorshift.h"
 
+/* The index as warta serve opens it: options taken from a configuration. */
+static enum warta_err open_from_config(struct warta_index **out,
+                                       const struct warta_config *cfg,
+                                       struct warta_error *err)
+{
+    struct warta_index_options o;
+    warta_index_options_from_config(&o, cfg);
+    return warta_index_open(out, &o, err);
+}
+
 static char tmpdir[128];
 static struct test_redis redis;
 static bool have_redis;
@@ -97,7 +107,7 @@ static int setup(void **state, enum backend kind)
     }
     struct warta_error err;
     warta_error_clear(&err);
-    if (warta_index_open(&f->idx, &f->cfg, &err) != WARTA_OK) {
+    if (open_from_config(&f->idx, &f->cfg, &err) != WARTA_OK) {
         fprintf(stderr, "open %s: %s\n", f->cfg.index, err.detail);
         free(f);
         return -1;
@@ -438,7 +448,7 @@ static void test_sqlite_survives_reopen(void **state)
     snprintf(cfg.data_dir, sizeof(cfg.data_dir), "%s/datadir/deeper", tmpdir);
     struct warta_index *idx;
     struct warta_error err;
-    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     insert(idx, "kept", 7, "Kept", (int64_t)time(NULL));
     warta_index_close(idx);
 
@@ -447,7 +457,7 @@ static void test_sqlite_survives_reopen(void **state)
     snprintf(path, sizeof(path), "%s/index.sqlite", cfg.data_dir);
     assert_int_equal(stat(path, &st), 0);
 
-    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     struct warta_arena a = {0};
     struct warta_index_hit *h;
     size_t n;
@@ -467,7 +477,7 @@ static void test_open_specs(void **state)
     warta_config_defaults(&cfg);
 
     snprintf(cfg.index, sizeof(cfg.index), "none");
-    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     assert_null(idx);
     assert_true(warta_index_ready(NULL));
     warta_index_close(NULL);
@@ -481,7 +491,7 @@ static void test_open_specs(void **state)
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         warta_error_clear(&err);
         snprintf(cfg.index, sizeof(cfg.index), "%s", bad[i]);
-        assert_int_not_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+        assert_int_not_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
         assert_null(idx);
         printf("  %-42s -> %s\n", bad[i], err.detail);
         assert_true(err.detail[0] != '\0');
@@ -490,7 +500,7 @@ static void test_open_specs(void **state)
     /* A path SQLite cannot open as a database: a directory. */
     warta_error_clear(&err);
     snprintf(cfg.index, sizeof(cfg.index), "sqlite:%s", tmpdir);
-    assert_int_not_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_not_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     assert_null(idx);
     printf("  sqlite:<a directory> -> %s\n", err.detail);
 }
@@ -506,7 +516,7 @@ static void test_redis_down(void **state)
     snprintf(cfg.index, sizeof(cfg.index), "redis://127.0.0.1:%u/0", port);
     struct warta_index *idx;
     struct warta_error err;
-    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     assert_non_null(idx);
     assert_false(warta_index_ready(idx));
     struct warta_arena a = {0};
@@ -534,7 +544,7 @@ static void test_redis_down(void **state)
         warta_index_close(idx);
         snprintf(cfg.index, sizeof(cfg.index), "redis://127.0.0.1:%u/0",
                  redis.port);
-        assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+        assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
         assert_true(warta_index_ready(idx));
     }
     warta_index_close(idx);
@@ -560,20 +570,20 @@ static void test_redis_auth(void **state)
     warta_config_defaults(&cfg);
     snprintf(cfg.index, sizeof(cfg.index), "redis://:s3cret@127.0.0.1:%u/2",
              redis.port);
-    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     assert_true(warta_index_ready(idx));
     insert(idx, "authed", 99, "With password", (int64_t)time(NULL));
     warta_index_close(idx);
 
     snprintf(cfg.index, sizeof(cfg.index), "redis://default:s3cret@127.0.0.1:"
              "%u/2", redis.port);
-    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     assert_true(warta_index_ready(idx));
     warta_index_close(idx);
 
     snprintf(cfg.index, sizeof(cfg.index), "redis://:wrong@127.0.0.1:%u/2",
              redis.port);
-    assert_int_equal(warta_index_open(&idx, &cfg, &err), WARTA_OK);
+    assert_int_equal(open_from_config(&idx, &cfg, &err), WARTA_OK);
     assert_false(warta_index_ready(idx));
     warta_index_close(idx);
 

@@ -293,7 +293,7 @@ static void test_render_run_media_types(void **state)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         f->doc.opts.format = cases[i].fmt;
         struct warta_error err = {0};
-        assert_int_equal(warta_render_run(&f->doc, NULL, &err), WARTA_OK);
+        assert_int_equal(warta_render_run(&f->doc, &err), WARTA_OK);
         size_t len = 0;
         const char *type = NULL;
         char *body = warta_render_body(&f->doc, &len, &type);

@@ -14,6 +14,7 @@
 #include "warta/buf.h"
 #include "warta/err.h"
 #include "warta/str.h"
+#include "warta/text.h"
 #include "warta/thread.h"
 
 static void test_arena(void **state)

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "metadata.h"
+#include "warta/text.h"
 #include "warta/str.h"
 
 enum tok_kind { TOK_NUM, TOK_WORD, TOK_PUNCT };

@@ -1,0 +1,77 @@
+/*
+ * warta/text.h - the text layer: what clean, dedupe and metadata share
+ * about words, phrases and dates (handlers/text/).
+ *
+ * Its other half is warta/unicode.h (bytes to canonical UTF-8, folding and
+ * word hashing, text/unicode.c). The layer reads the language tables
+ * (warta/lang.h) and util/, and nothing of the stages: a rule that two
+ * stages need lives here once, so neither reaches into the other.
+ * Strings in are UTF-8 views; strings out are arena-owned.
+ */
+#ifndef WARTA_TEXT_H
+#define WARTA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warta/arena.h"
+#include "warta/lang.h"
+#include "warta/str.h"
+
+/* Words and sentences (text/words.c). */
+
+/* Word count: maximal runs of letters/digits (Unicode-aware). */
+size_t warta_count_words(const char *p, size_t len);
+
+/* The same, but stops counting past `limit` (returns limit + 1 then):
+ * for the "at most N words" tests, which need not read a long paragraph. */
+size_t warta_count_words_upto(const char *p, size_t len, size_t limit);
+
+/* True when p[0..len) ends a sentence: '.', '!', '?' or ':' before any
+ * closing quotes or parenthesis. */
+bool warta_ends_sentence(const char *p, size_t len);
+
+/* Phrases of the language tables (text/phrases.c). Matching ignores ASCII
+ * case; a phrase matches at the start of s when a non-letter follows it. */
+
+/* A labelled field at the start of seg ("Pewarta: X", "Penulis : X",
+ * "Reporting by X"): its kind and the offset of its value. The longest
+ * label of any registered language wins. */
+bool warta_match_label(struct warta_str seg, enum warta_label_kind *kind,
+                       size_t *value_at);
+
+/* "Baca juga: X", "Read also - X": the offset of X, or 0. */
+size_t warta_related_prefix(struct warta_str s);
+
+/* A whole furniture line ("Advertisement", trailing punctuation ignored)
+ * or a line opening with a furniture prefix ("Simak juga"). */
+bool warta_is_furniture_line(struct warta_str s);
+
+/* A copyright notice: "Copyright", the sign, "(c) " or a table opener. */
+bool warta_is_copyright_line(struct warta_str s);
+
+/* A trailing photo credit "(AGENCY/ Name)", "(ANTARA FOTO/Name)",
+ * "(Foto: X)": the offset of its '(' or 0. */
+size_t warta_caption_credit(struct warta_str s);
+
+/* s is, as a whole, the name of a news agency ("ANTARA", "Reuters"). */
+bool warta_is_agency(struct warta_str s);
+
+/* "By ", "Oleh ": the offset after the byline opener and its spaces, or 0. */
+size_t warta_byline_prefix(struct warta_str s);
+
+/* Dates (text/dates.c). */
+
+/* Parses a date/time in free text (Indonesian, Malay, English month and
+ * weekday names, WIB/WITA/WIT and other zone abbreviations, ISO 8601) into
+ * RFC 3339 with the offset the text implies, or without a time when the
+ * text has none ("2023-05-08"). Returns an arena string or NULL
+ * (text/dates.c). */
+const char *warta_parse_date(struct warta_arena *a, const char *text,
+                             size_t len);
+
+/* Month number (1..12) of a month name or abbreviation in any registered
+ * language ("Mei", "Sept", "Ogos"), or 0. */
+int warta_month_number(const char *p, size_t len);
+
+#endif
