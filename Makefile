@@ -4,7 +4,10 @@
 #   make test       unit + golden + end-to-end tests under ASan/UBSan,
 #                   plus a warnings-as-errors compile with clang
 #   make bench      throughput and latency ratios against same-run baselines
-#   make bench-quality   F1 on the ScrapingHub article-extraction benchmark
+#   make bench-quality   article-body F1 on the six datasets of ../shared/bench
+#                   beside the best peer, and fundus metadata match rates
+#                   (DATASETS="fundus dragnet" for a subset, QUALITY_OUT=DIR
+#                   keeps per-page predictions and scores, worst pages listed)
 #   make deps       install every Debian package the build, tests and service need
 #
 # Sources are discovered by wildcard: a new file under handlers/ or server/,
@@ -154,8 +157,14 @@ test: deps-check $(BUILD)/gen/openapi_yaml.h $(BUILD)/warta $(BUILD)/san/warta $
 bench: deps-check $(BUILD)/warta
 	@$(MAKE) --no-print-directory -C tests/bench BUILD=$(abspath $(BUILD)) SHARED=$(abspath $(SHARED))
 
+# Method and output: tests/bench/README.md. An empty DATASETS means all six
+# (the list lives in quality.py only).
+DATASETS    ?=
+QUALITY_OUT ?=
+
 bench-quality: deps-check $(BUILD)/warta
-	@sh tests/bench/quality.sh $(BUILD)/warta $(SHARED)/bench
+	@$(PYTHON) tests/bench/quality.py --warta $(BUILD)/warta --bench $(SHARED)/bench \
+		--python $(PYTHON) $(if $(QUALITY_OUT),--out $(QUALITY_OUT)) $(DATASETS)
 
 # HTML pipeline throughput against a bare libxml2 parse of the same pages.
 $(BUILD)/bench/html_speed: tests/bench/html_speed.c tests/support/slurp.c $(REL_OBJS)
