@@ -1,0 +1,101 @@
+/* German: the German-language press (DE, AT, CH). */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"Januar", 1}, {"Jan", 1}, {"Jänner", 1}, {"Februar", 2}, {"Feb", 2},
+    {"März", 3}, {"Mär", 3}, {"April", 4}, {"Apr", 4}, {"Mai", 5}, {"Juni", 6},
+    {"Jun", 6}, {"Juli", 7}, {"Jul", 7}, {"August", 8}, {"Aug", 8},
+    {"September", 9}, {"Sept", 9}, {"Sep", 9}, {"Oktober", 10}, {"Okt", 10},
+    {"November", 11}, {"Nov", 11}, {"Dezember", 12}, {"Dez", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+    "Sonnabend", "Sonntag", NULL,
+};
+
+static const struct warta_zone_name zones[] = {
+    {"MEZ", 60},
+    {"MESZ", 120},
+    {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Autor", WARTA_LABEL_AUTHOR},
+    {"Autorin", WARTA_LABEL_AUTHOR},
+    {"Redaktion", WARTA_LABEL_EDITOR},
+    {"Bearbeitet von", WARTA_LABEL_EDITOR},
+    {"Foto", WARTA_LABEL_PHOTOGRAPHER},
+    {"Fotos", WARTA_LABEL_PHOTOGRAPHER},
+    {"Bild", WARTA_LABEL_PHOTOGRAPHER},
+    {"Schlagworte", WARTA_LABEL_TAGS},
+    {"Schlagwörter", WARTA_LABEL_TAGS},
+    {"Themen", WARTA_LABEL_TAGS},
+    {"Quelle", WARTA_LABEL_SOURCE},
+    {"Übersetzung", WARTA_LABEL_TRANSLATOR},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {
+    "um", NULL,
+};
+
+static const char *const related_prefixes[] = {
+    "Lesen Sie auch", "Lesen Sie mehr", "Mehr zum Thema", "Auch interessant",
+    "Das könnte Sie auch interessieren", "Weitere Artikel", "Siehe auch", NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "Anzeige", "Werbung", "Teilen", "Artikel teilen", "Kommentare",
+    "Newsletter", "Zum Newsletter", "Mehr anzeigen", "Weiterlesen",
+    "Meistgelesen", "Das Wichtigste in Kürze", "Inhaltsverzeichnis", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Jetzt abonnieren", "Abonnieren Sie", "Melden Sie sich", "Folgen Sie uns",
+    "Hier geht es zum", "Hier geht's zum", "Zum Artikel", "Mehr zum Thema",
+    "Jetzt weiterlesen", "Sie haben bereits ein Abo", "Lesezeit", NULL,
+};
+
+static const char *const byline_prefixes[] = {
+    "Von", "Veröffentlicht von", "Ein Beitrag von", NULL,
+};
+
+static const char *const name_conjunctions[] = {
+    "und", NULL,
+};
+
+/* No stopword table yet: language identification leaves this language
+ * to libexttextcat's n-grams, as before the table existed. */
+static const char *const stopwords[] = {NULL};
+
+static const char *const photo_words[] = {
+    "Foto", "Bild", NULL,
+};
+
+static const char *const copyright_prefixes[] = {
+    "Alle Rechte vorbehalten", NULL,
+};
+
+static const char *const place_prepositions[] = {
+    "in", NULL,
+};
+
+const struct warta_lang warta_lang_de = {
+    .code = "de",
+    .name = "German",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
+};

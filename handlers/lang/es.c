@@ -1,0 +1,95 @@
+/* Spanish: the Spanish-language press (ES and the Americas). */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"feb", 2}, {"marzo", 3},
+    {"abril", 4}, {"abr", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
+    {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+    {"noviembre", 11}, {"diciembre", 12}, {"dic", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado",
+    "sabado", "domingo", NULL,
+};
+
+static const struct warta_zone_name zones[] = {
+    {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Autor", WARTA_LABEL_AUTHOR},
+    {"Autora", WARTA_LABEL_AUTHOR},
+    {"Redacción", WARTA_LABEL_EDITOR},
+    {"Editado por", WARTA_LABEL_EDITOR},
+    {"Foto", WARTA_LABEL_PHOTOGRAPHER},
+    {"Fotografía", WARTA_LABEL_PHOTOGRAPHER},
+    {"Etiquetas", WARTA_LABEL_TAGS},
+    {"Temas", WARTA_LABEL_TAGS},
+    {"Fuente", WARTA_LABEL_SOURCE},
+    {"Traducción", WARTA_LABEL_TRANSLATOR},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {
+    "de", "del", "a las", NULL,
+};
+
+static const char *const related_prefixes[] = {
+    "Lee también", "Leer también", "Lea también", "Te puede interesar",
+    "Le puede interesar", "Más información", "Ver también",
+    "Noticias relacionadas", NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "Publicidad", "Compartir", "Comentarios", "Newsletter", "Lo más leído",
+    "Más leídas", "Suscríbete", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Suscríbete", "Regístrate", "Síguenos", "Haz clic", "Tiempo de lectura",
+    NULL,
+};
+
+static const char *const byline_prefixes[] = {
+    "Por", "Escrito por", NULL,
+};
+
+static const char *const name_conjunctions[] = {
+    "y", NULL,
+};
+
+/* No stopword table yet: language identification leaves this language
+ * to libexttextcat's n-grams, as before the table existed. */
+static const char *const stopwords[] = {NULL};
+
+static const char *const photo_words[] = {
+    "Foto", "Fotografía", NULL,
+};
+
+static const char *const copyright_prefixes[] = {
+    "Todos los derechos reservados", NULL,
+};
+
+static const char *const place_prepositions[] = {
+    "en", NULL,
+};
+
+const struct warta_lang warta_lang_es = {
+    .code = "es",
+    .name = "Spanish",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
+};

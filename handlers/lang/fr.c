@@ -1,0 +1,97 @@
+/* French: the French-language press (FR, BE, CH, CA, Africa). */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"janvier", 1}, {"janv", 1}, {"février", 2}, {"fevrier", 2}, {"févr", 2},
+    {"mars", 3}, {"avril", 4}, {"avr", 4}, {"mai", 5}, {"juin", 6},
+    {"juillet", 7}, {"juil", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9},
+    {"sept", 9}, {"octobre", 10}, {"oct", 10}, {"novembre", 11}, {"nov", 11},
+    {"décembre", 12}, {"decembre", 12}, {"déc", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    NULL,
+};
+
+static const struct warta_zone_name zones[] = {
+    {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Auteur", WARTA_LABEL_AUTHOR},
+    {"Autrice", WARTA_LABEL_AUTHOR},
+    {"Rédacteur", WARTA_LABEL_AUTHOR},
+    {"Rédaction", WARTA_LABEL_EDITOR},
+    {"Édité par", WARTA_LABEL_EDITOR},
+    {"Photo", WARTA_LABEL_PHOTOGRAPHER},
+    {"Crédit photo", WARTA_LABEL_PHOTOGRAPHER},
+    {"Mots-clés", WARTA_LABEL_TAGS},
+    {"Mots clés", WARTA_LABEL_TAGS},
+    {"Sujets", WARTA_LABEL_TAGS},
+    {"Source", WARTA_LABEL_SOURCE},
+    {"Traduction", WARTA_LABEL_TRANSLATOR},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {
+    "à", NULL,
+};
+
+static const char *const related_prefixes[] = {
+    "Lire aussi", "À lire aussi", "A lire aussi", "Voir aussi", "Lire la suite",
+    "À voir aussi", "Sur le même sujet", NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "Publicité", "Partager", "Partager l'article", "Commentaires", "Newsletter",
+    "Lire plus tard", "Les plus lus", "Sommaire", "Abonnez-vous", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Abonnez-vous", "Inscrivez-vous", "Suivez-nous", "Cliquez ici",
+    "Cet article est réservé", "Temps de lecture", "Lecture :", NULL,
+};
+
+static const char *const byline_prefixes[] = {
+    "Par", "Publié par", NULL,
+};
+
+static const char *const name_conjunctions[] = {
+    "et", NULL,
+};
+
+/* No stopword table yet: language identification leaves this language
+ * to libexttextcat's n-grams, as before the table existed. */
+static const char *const stopwords[] = {NULL};
+
+static const char *const photo_words[] = {
+    "Photo", "Crédit", NULL,
+};
+
+static const char *const copyright_prefixes[] = {
+    "Tous droits réservés", NULL,
+};
+
+static const char *const place_prepositions[] = {
+    "à", NULL,
+};
+
+const struct warta_lang warta_lang_fr = {
+    .code = "fr",
+    .name = "French",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
+};

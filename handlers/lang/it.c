@@ -1,0 +1,93 @@
+/* Italian: the Italian-language press. */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"gennaio", 1}, {"gen", 1}, {"febbraio", 2}, {"feb", 2}, {"marzo", 3},
+    {"mar", 3}, {"aprile", 4}, {"apr", 4}, {"maggio", 5}, {"mag", 5},
+    {"giugno", 6}, {"giu", 6}, {"luglio", 7}, {"lug", 7}, {"agosto", 8},
+    {"settembre", 9}, {"ottobre", 10}, {"ott", 10}, {"novembre", 11},
+    {"nov", 11}, {"dicembre", 12}, {"dic", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+    "domenica", NULL,
+};
+
+static const struct warta_zone_name zones[] = {
+    {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Autore", WARTA_LABEL_AUTHOR},
+    {"Autrice", WARTA_LABEL_AUTHOR},
+    {"Redazione", WARTA_LABEL_EDITOR},
+    {"Foto", WARTA_LABEL_PHOTOGRAPHER},
+    {"Argomenti", WARTA_LABEL_TAGS},
+    {"Tag", WARTA_LABEL_TAGS},
+    {"Fonte", WARTA_LABEL_SOURCE},
+    {"Traduzione", WARTA_LABEL_TRANSLATOR},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {
+    "alle", "ore", NULL,
+};
+
+static const char *const related_prefixes[] = {
+    "Leggi anche", "Potrebbe interessarti", "Vedi anche", "Approfondisci",
+    "Articoli correlati", NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "Pubblicità", "Condividi", "Commenti", "Newsletter", "I più letti",
+    "Iscriviti", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Iscriviti alla", "Abbonati", "Seguici su", "Clicca qui",
+    "Tempo di lettura", NULL,
+};
+
+static const char *const byline_prefixes[] = {
+    "Di", NULL,
+};
+
+static const char *const name_conjunctions[] = {
+    "e", NULL,
+};
+
+/* No stopword table yet: language identification leaves this language
+ * to libexttextcat's n-grams, as before the table existed. */
+static const char *const stopwords[] = {NULL};
+
+static const char *const photo_words[] = {
+    "Foto", NULL,
+};
+
+static const char *const copyright_prefixes[] = {
+    "Riproduzione riservata", "Tutti i diritti riservati", NULL,
+};
+
+static const char *const place_prepositions[] = {
+    "a", NULL,
+};
+
+const struct warta_lang warta_lang_it = {
+    .code = "it",
+    .name = "Italian",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
+};

@@ -1,0 +1,90 @@
+/* Dutch: the Dutch-language press (NL, BE, SR). */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"januari", 1}, {"jan", 1}, {"februari", 2}, {"feb", 2}, {"maart", 3},
+    {"mrt", 3}, {"april", 4}, {"apr", 4}, {"mei", 5}, {"juni", 6}, {"jun", 6},
+    {"juli", 7}, {"jul", 7}, {"augustus", 8}, {"aug", 8}, {"september", 9},
+    {"sep", 9}, {"sept", 9}, {"oktober", 10}, {"okt", 10}, {"november", 11},
+    {"nov", 11}, {"december", 12}, {"dec", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+    "zondag", NULL,
+};
+
+static const struct warta_zone_name zones[] = {
+    {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Auteur", WARTA_LABEL_AUTHOR},
+    {"Redactie", WARTA_LABEL_EDITOR},
+    {"Foto", WARTA_LABEL_PHOTOGRAPHER},
+    {"Trefwoorden", WARTA_LABEL_TAGS},
+    {"Onderwerpen", WARTA_LABEL_TAGS},
+    {"Bron", WARTA_LABEL_SOURCE},
+    {"Vertaling", WARTA_LABEL_TRANSLATOR},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {
+    "om", NULL,
+};
+
+static const char *const related_prefixes[] = {
+    "Lees ook", "Lees meer", "Zie ook", "Meer over", "Gerelateerd", NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "Advertentie", "Delen", "Reacties", "Nieuwsbrief", "Meest gelezen",
+    "Abonneer", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Abonneer je", "Meld je aan", "Volg ons", "Klik hier", "Leestijd", NULL,
+};
+
+static const char *const byline_prefixes[] = {
+    "Door", NULL,
+};
+
+static const char *const name_conjunctions[] = {
+    "en", NULL,
+};
+
+/* No stopword table yet: language identification leaves this language
+ * to libexttextcat's n-grams, as before the table existed. */
+static const char *const stopwords[] = {NULL};
+
+static const char *const photo_words[] = {
+    "Foto", "Beeld", NULL,
+};
+
+static const char *const copyright_prefixes[] = {
+    "Alle rechten voorbehouden", NULL,
+};
+
+static const char *const place_prepositions[] = {
+    "in", NULL,
+};
+
+const struct warta_lang warta_lang_nl = {
+    .code = "nl",
+    .name = "Dutch",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
+};

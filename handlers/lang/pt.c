@@ -1,0 +1,93 @@
+/* Portuguese: the Portuguese-language press (PT, BR, Africa, Timor-Leste). */
+#include "warta/lang.h"
+
+static const struct warta_month_name months[] = {
+    {"janeiro", 1}, {"jan", 1}, {"fevereiro", 2}, {"fev", 2}, {"março", 3},
+    {"marco", 3}, {"abril", 4}, {"abr", 4}, {"maio", 5}, {"junho", 6},
+    {"julho", 7}, {"agosto", 8}, {"setembro", 9}, {"outubro", 10},
+    {"novembro", 11}, {"dezembro", 12}, {"dez", 12}, {NULL, 0},
+};
+
+static const char *const weekdays[] = {
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
+    "sexta-feira", "sábado", "domingo", NULL,
+};
+
+static const struct warta_zone_name zones[] = {
+    {NULL, 0},
+};
+
+static const struct warta_label labels[] = {
+    {"Autor", WARTA_LABEL_AUTHOR},
+    {"Autora", WARTA_LABEL_AUTHOR},
+    {"Redação", WARTA_LABEL_EDITOR},
+    {"Foto", WARTA_LABEL_PHOTOGRAPHER},
+    {"Fotografia", WARTA_LABEL_PHOTOGRAPHER},
+    {"Etiquetas", WARTA_LABEL_TAGS},
+    {"Tópicos", WARTA_LABEL_TAGS},
+    {"Fonte", WARTA_LABEL_SOURCE},
+    {"Tradução", WARTA_LABEL_TRANSLATOR},
+    {NULL, 0},
+};
+
+static const char *const time_words[] = {
+    "de", "às", NULL,
+};
+
+static const char *const related_prefixes[] = {
+    "Leia também", "Leia mais", "Veja também", "Saiba mais", "Relacionadas",
+    NULL,
+};
+
+static const char *const furniture_lines[] = {
+    "Publicidade", "Compartilhar", "Partilhar", "Comentários", "Newsletter",
+    "Mais lidas", "Assine", NULL,
+};
+
+static const char *const furniture_prefixes[] = {
+    "Assine a", "Inscreva-se", "Siga-nos", "Clique aqui", "Tempo de leitura",
+    NULL,
+};
+
+static const char *const byline_prefixes[] = {
+    "Por", NULL,
+};
+
+static const char *const name_conjunctions[] = {
+    "e", NULL,
+};
+
+/* No stopword table yet: language identification leaves this language
+ * to libexttextcat's n-grams, as before the table existed. */
+static const char *const stopwords[] = {NULL};
+
+static const char *const photo_words[] = {
+    "Foto", NULL,
+};
+
+static const char *const copyright_prefixes[] = {
+    "Todos os direitos reservados", NULL,
+};
+
+static const char *const place_prepositions[] = {
+    "em", NULL,
+};
+
+const struct warta_lang warta_lang_pt = {
+    .code = "pt",
+    .name = "Portuguese",
+    .months = months,
+    .weekdays = weekdays,
+    .zones = zones,
+    .labels = labels,
+    .time_words = time_words,
+    .related_prefixes = related_prefixes,
+    .furniture_lines = furniture_lines,
+    .furniture_prefixes = furniture_prefixes,
+    .byline_prefixes = byline_prefixes,
+    .name_conjunctions = name_conjunctions,
+    .stopwords = stopwords,
+    .photo_words = photo_words,
+    .copyright_prefixes = copyright_prefixes,
+    .place_prepositions = place_prepositions,
+};
