@@ -75,19 +75,21 @@ deps:
 	$$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES) >/dev/null || \
 	{ echo "warta: apt-get could not install the packages above; install them by hand and retry" >&2; exit 1; }
 
-$(BUILD)/rel/%.o: %.c
+# Order-only on deps-check: under `make -j` the compiles must wait for the
+# packages that provide their headers.
+$(BUILD)/rel/%.o: %.c | deps-check
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/san/%.o: %.c
+$(BUILD)/san/%.o: %.c | deps-check
 	@mkdir -p $(@D)
 	@echo "  CC san  $<"
 	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -MMD -MP -c $< -o $@
 
 # openapi.yaml is compiled into the binary (GET /openapi.yaml) as a byte
 # array with a trailing NUL; od keeps it free of extra build tools.
-$(BUILD)/gen/openapi_yaml.h: $(wildcard openapi.yaml)
+$(BUILD)/gen/openapi_yaml.h: $(wildcard openapi.yaml) | deps-check
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
 	@{ echo "/* generated from openapi.yaml by the Makefile; do not edit */"; \
