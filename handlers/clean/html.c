@@ -911,9 +911,85 @@ static void extract(struct hx *h, xmlNode *root)
 
 /* libxml2 compares each attribute with all earlier ones of the same
  * element, so one element with 100,000 attributes costs 10^10 steps.
- * Counting them first is linear: a start tag's attributes are the runs of
- * non-space between '<name' and '>' (script and style bodies and comments
- * are skipped, their '<' are not tags). Returns the largest count. */
+ * Counting them first is linear. The count follows HTML's tokenizer, so it
+ * counts what the parser will build: a quote opens a value only right
+ * after '=' (a stray quote, as in `type="hidden""/>`, is part of a name
+ * and must not swallow the rest of the page as one open value); unquoted
+ * values end at white space. Script and style bodies and comments are
+ * skipped, their '<' are not tags. Returns the largest count. */
+enum attr_state { A_GAP, A_NAME, A_AFTER_NAME, A_BEFORE_VALUE, A_QUOTED, A_UNQUOTED };
+
+static bool tag_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Attributes of the start tag whose name ends at *q; *q is left on the
+ * tag's closing '>' (or at end). */
+static size_t count_tag_attributes(const char **qp, const char *end)
+{
+    const char *q = *qp;
+    enum attr_state st = A_GAP;
+    char quote = 0;
+    size_t n = 0;
+    for (; q < end; q++) {
+        char c = *q;
+        switch (st) {
+        case A_GAP:
+            if (c == '>')
+                goto done;
+            if (!tag_space(c) && c != '/') {
+                n++;
+                st = A_NAME;
+            }
+            break;
+        case A_NAME:
+            if (c == '>')
+                goto done;
+            if (c == '=')
+                st = A_BEFORE_VALUE;
+            else if (tag_space(c) || c == '/')
+                st = A_AFTER_NAME;
+            break;
+        case A_AFTER_NAME:
+            if (c == '>')
+                goto done;
+            if (c == '=') {
+                st = A_BEFORE_VALUE;
+            } else if (c == '/') {
+                st = A_GAP;
+            } else if (!tag_space(c)) {
+                n++;
+                st = A_NAME;
+            }
+            break;
+        case A_BEFORE_VALUE:
+            if (c == '>')
+                goto done;
+            if (c == '"' || c == '\'') {
+                quote = c;
+                st = A_QUOTED;
+            } else if (!tag_space(c)) {
+                st = A_UNQUOTED;
+            }
+            break;
+        case A_QUOTED:
+            if (c == quote)
+                st = A_GAP;
+            break;
+        case A_UNQUOTED:
+            if (c == '>')
+                goto done;
+            if (tag_space(c))
+                st = A_GAP;
+            break;
+        }
+    }
+done:
+    *qp = q;
+    return n;
+}
+
 static size_t max_attributes(const char *p, size_t len, size_t stop_at)
 {
     const char *end = p + len, *q = p;
@@ -932,29 +1008,10 @@ static size_t max_attributes(const char *p, size_t len, size_t stop_at)
         if (q >= end || !((*q | 32) >= 'a' && (*q | 32) <= 'z'))
             continue;
         const char *name = q;
-        while (q < end && *q != '>' && *q != ' ' && *q != '\t' && *q != '\n' &&
-               *q != '\r' && *q != '/')
+        while (q < end && *q != '>' && !tag_space(*q) && *q != '/')
             q++;
         size_t nl = (size_t)(q - name);
-        size_t n = 0;
-        char quote = 0;
-        bool in_word = false;
-        for (; q < end && (quote || *q != '>'); q++) {
-            char c = *q;
-            if (quote) {
-                if (c == quote)
-                    quote = 0;
-                continue;
-            }
-            if (c == '"' || c == '\'') {
-                quote = c;
-                continue;
-            }
-            bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/';
-            if (!space && !in_word)
-                n++;
-            in_word = !space && c != '=';
-        }
+        size_t n = count_tag_attributes(&q, end);
         if (n > most)
             most = n;
         if (most > stop_at)

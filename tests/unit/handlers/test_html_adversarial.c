@@ -179,6 +179,28 @@ static void many_attributes(void **state)
     assert_non_null(strstr(err.detail, "max-html-attributes"));
 }
 
+/* A stray quote after a quoted value (`type="hidden""/>`) is part of a
+ * bogus attribute name to the parser, not the start of a value: a count
+ * that took it for one would swallow the page as attributes and refuse a
+ * normal page as too complex. */
+static void stray_quotes(void **state)
+{
+    (void)state;
+    struct gen g = {0};
+    puts_(&g, "<html><body><form><input type=\"hidden\"\"/><input name=\"q\"/>"
+              "</form><ul>");
+    char li[64];
+    for (int i = 0; i < 3000; i++) {
+        int n = snprintf(li, sizeof(li), "<li><a href=\"/t/%d\" title=\"T\">T</a></li>", i);
+        put(&g, li, (size_t)n);
+    }
+    puts_(&g, "</ul><div class=\"story\">");
+    puts_(&g, article);
+    puts_(&g, "</div></body></html>");
+    struct warta_error err;
+    assert_int_equal(run("stray quotes in tags", &g, &env, &err), WARTA_OK);
+}
+
 static void huge_jsonld(void **state)
 {
     (void)state;
@@ -294,6 +316,7 @@ int main(void)
         cmocka_unit_test(nested_divs),     cmocka_unit_test(article_below_parser_depth),
         cmocka_unit_test(sibling_paragraphs),
         cmocka_unit_test(huge_text_node),  cmocka_unit_test(many_attributes),
+        cmocka_unit_test(stray_quotes),
         cmocka_unit_test(huge_jsonld),     cmocka_unit_test(deep_jsonld),
         cmocka_unit_test(many_void_elements), cmocka_unit_test(bare_angle_brackets),
         cmocka_unit_test(node_cap),        cmocka_unit_test(depth_cap),
