@@ -36,6 +36,29 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Veröffentlicht", WARTA_DATE_LABEL_PUBLISHED},
+    {"Datum", WARTA_DATE_LABEL_PUBLISHED},
+    {"Veröffentlicht am", WARTA_DATE_LABEL_PUBLISHED},
+    {"Erschienen", WARTA_DATE_LABEL_PUBLISHED},
+    {"Erschienen am", WARTA_DATE_LABEL_PUBLISHED},
+    {"Publiziert", WARTA_DATE_LABEL_PUBLISHED},
+    {"Erstellt", WARTA_DATE_LABEL_PUBLISHED},
+    {"Erstellt am", WARTA_DATE_LABEL_PUBLISHED},
+    {"Aktualisiert", WARTA_DATE_LABEL_MODIFIED},
+    {"Aktualisiert am", WARTA_DATE_LABEL_MODIFIED},
+    {"Zuletzt aktualisiert", WARTA_DATE_LABEL_MODIFIED},
+    {"Geändert", WARTA_DATE_LABEL_MODIFIED},
+    {"Zuletzt geändert", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Pressemitteilungen", "Pressemitteilung", "Archiv", "Nachrichten",
+    "Aktuelles", "Aktuelle Nachrichten", "Startseite", NULL,
+};
+
 static const char *const time_words[] = {
     "um", NULL,
 };
@@ -88,6 +111,8 @@ const struct warta_lang warta_lang_de = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

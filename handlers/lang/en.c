@@ -47,6 +47,27 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Published", WARTA_DATE_LABEL_PUBLISHED},
+    {"Date", WARTA_DATE_LABEL_PUBLISHED},
+    {"Posted", WARTA_DATE_LABEL_PUBLISHED},
+    {"Posted on", WARTA_DATE_LABEL_PUBLISHED},
+    {"First published", WARTA_DATE_LABEL_PUBLISHED},
+    {"Published on", WARTA_DATE_LABEL_PUBLISHED},
+    {"Updated", WARTA_DATE_LABEL_MODIFIED},
+    {"Last updated", WARTA_DATE_LABEL_MODIFIED},
+    {"Updated on", WARTA_DATE_LABEL_MODIFIED},
+    {"Modified", WARTA_DATE_LABEL_MODIFIED},
+    {"Last modified", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Press releases", "Press release", "Archive", "Archives", "Blog", "News",
+    "Latest news", "Breaking news", "Home", "Top stories", "Opinion", NULL,
+};
+
 static const char *const time_words[] = {"at", NULL};
 
 static const char *const related_prefixes[] = {
@@ -95,6 +116,8 @@ const struct warta_lang warta_lang_en = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

@@ -31,6 +31,22 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Publicado", WARTA_DATE_LABEL_PUBLISHED},
+    {"Publicado el", WARTA_DATE_LABEL_PUBLISHED},
+    {"Fecha de publicación", WARTA_DATE_LABEL_PUBLISHED},
+    {"Actualizado", WARTA_DATE_LABEL_MODIFIED},
+    {"Actualizado el", WARTA_DATE_LABEL_MODIFIED},
+    {"Modificado", WARTA_DATE_LABEL_MODIFIED},
+    {"Última actualización", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Notas de prensa", "Archivo", "Noticias", "Últimas noticias", "Portada", NULL,
+};
+
 static const char *const time_words[] = {
     "de", "del", "a las", NULL,
 };
@@ -82,6 +98,8 @@ const struct warta_lang warta_lang_es = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

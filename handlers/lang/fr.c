@@ -34,6 +34,23 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Publié", WARTA_DATE_LABEL_PUBLISHED},
+    {"Publié le", WARTA_DATE_LABEL_PUBLISHED},
+    {"Paru le", WARTA_DATE_LABEL_PUBLISHED},
+    {"Mis à jour", WARTA_DATE_LABEL_MODIFIED},
+    {"Mis à jour le", WARTA_DATE_LABEL_MODIFIED},
+    {"Modifié", WARTA_DATE_LABEL_MODIFIED},
+    {"Modifié le", WARTA_DATE_LABEL_MODIFIED},
+    {"Actualisé", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Communiqués de presse", "Archives", "Actualités", "Accueil", "À la une", NULL,
+};
+
 static const char *const time_words[] = {
     "à", NULL,
 };
@@ -84,6 +101,8 @@ const struct warta_lang warta_lang_fr = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

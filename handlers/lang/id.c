@@ -42,6 +42,25 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Diterbitkan", WARTA_DATE_LABEL_PUBLISHED},
+    {"Dipublikasikan", WARTA_DATE_LABEL_PUBLISHED},
+    {"Terbit", WARTA_DATE_LABEL_PUBLISHED},
+    {"Dipublikasi", WARTA_DATE_LABEL_PUBLISHED},
+    {"Diperbarui", WARTA_DATE_LABEL_MODIFIED},
+    {"Diperbaharui", WARTA_DATE_LABEL_MODIFIED},
+    {"Pembaruan", WARTA_DATE_LABEL_MODIFIED},
+    {"Diupdate", WARTA_DATE_LABEL_MODIFIED},
+    {"Dimutakhirkan", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Berita Terkini", "Berita Terbaru", "Berita", "Arsip", "Terpopuler",
+    "Siaran Pers", NULL,
+};
+
 static const char *const time_words[] = {"pukul", "pkl", "jam", NULL};
 
 static const char *const related_prefixes[] = {
@@ -93,6 +112,8 @@ const struct warta_lang warta_lang_id = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

@@ -30,6 +30,22 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Pubblicato", WARTA_DATE_LABEL_PUBLISHED},
+    {"Pubblicato il", WARTA_DATE_LABEL_PUBLISHED},
+    {"Data di pubblicazione", WARTA_DATE_LABEL_PUBLISHED},
+    {"Aggiornato", WARTA_DATE_LABEL_MODIFIED},
+    {"Aggiornato il", WARTA_DATE_LABEL_MODIFIED},
+    {"Ultimo aggiornamento", WARTA_DATE_LABEL_MODIFIED},
+    {"Modificato", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Comunicati stampa", "Archivio", "Notizie", "Ultime notizie", NULL,
+};
+
 static const char *const time_words[] = {
     "alle", "ore", NULL,
 };
@@ -80,6 +96,8 @@ const struct warta_lang warta_lang_it = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

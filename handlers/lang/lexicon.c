@@ -58,10 +58,13 @@ static void build(void)
         add_list(WARTA_LEX_COPYRIGHT, g->copyright_prefixes);
         add_list(WARTA_LEX_PHOTO, g->photo_words);
         add_list(WARTA_LEX_TIME_WORD, g->time_words);
+        add_list(WARTA_LEX_GENERIC_TITLE, g->generic_titles);
         add_list(WARTA_LEX_CONJUNCTION, g->name_conjunctions);
         add_list(WARTA_LEX_PLACE_PREPOSITION, g->place_prepositions);
         for (const struct warta_month_name *m = g->months; m->name; m++)
             add(WARTA_LEX_MONTH, m->name, m->month);
+        for (const struct warta_date_label *d = g->date_labels; d && d->text; d++)
+            add(WARTA_LEX_DATE_LABEL, d->text, (int)d->kind);
         for (const struct warta_zone_name *z = g->zones; z->abbr; z++)
             add(WARTA_LEX_ZONE, z->abbr, z->offset_minutes);
     }

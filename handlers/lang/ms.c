@@ -33,6 +33,21 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Diterbitkan", WARTA_DATE_LABEL_PUBLISHED},
+    {"Disiarkan", WARTA_DATE_LABEL_PUBLISHED},
+    {"Terbit", WARTA_DATE_LABEL_PUBLISHED},
+    {"Dikemaskini", WARTA_DATE_LABEL_MODIFIED},
+    {"Kemaskini", WARTA_DATE_LABEL_MODIFIED},
+    {"Dikemas kini", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Berita Terkini", "Berita", "Arkib", "Kenyataan Media", NULL,
+};
+
 static const char *const time_words[] = {"pukul", "jam", NULL};
 
 static const char *const related_prefixes[] = {
@@ -80,6 +95,8 @@ const struct warta_lang warta_lang_ms = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

@@ -29,6 +29,24 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Gepubliceerd", WARTA_DATE_LABEL_PUBLISHED},
+    {"Gepubliceerd op", WARTA_DATE_LABEL_PUBLISHED},
+    {"Geplaatst", WARTA_DATE_LABEL_PUBLISHED},
+    {"Geplaatst op", WARTA_DATE_LABEL_PUBLISHED},
+    {"Bijgewerkt", WARTA_DATE_LABEL_MODIFIED},
+    {"Bijgewerkt op", WARTA_DATE_LABEL_MODIFIED},
+    {"Laatst bijgewerkt", WARTA_DATE_LABEL_MODIFIED},
+    {"Aangepast", WARTA_DATE_LABEL_MODIFIED},
+    {"Gewijzigd", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Persberichten", "Archief", "Nieuws", "Laatste nieuws", NULL,
+};
+
 static const char *const time_words[] = {
     "om", NULL,
 };
@@ -77,6 +95,8 @@ const struct warta_lang warta_lang_nl = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

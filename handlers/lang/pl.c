@@ -33,6 +33,21 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Opublikowano", WARTA_DATE_LABEL_PUBLISHED},
+    {"Data publikacji", WARTA_DATE_LABEL_PUBLISHED},
+    {"Publikacja", WARTA_DATE_LABEL_PUBLISHED},
+    {"Aktualizacja", WARTA_DATE_LABEL_MODIFIED},
+    {"Zaktualizowano", WARTA_DATE_LABEL_MODIFIED},
+    {"Data aktualizacji", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Komunikaty prasowe", "Archiwum", "Wiadomości", "Najnowsze", NULL,
+};
+
 static const char *const time_words[] = {
     "o", NULL,
 };
@@ -83,6 +98,8 @@ const struct warta_lang warta_lang_pl = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

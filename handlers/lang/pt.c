@@ -30,6 +30,23 @@ static const struct warta_label labels[] = {
     {NULL, 0},
 };
 
+static const struct warta_date_label date_labels[] = {
+    {"Publicado", WARTA_DATE_LABEL_PUBLISHED},
+    {"Publicado em", WARTA_DATE_LABEL_PUBLISHED},
+    {"Publicado a", WARTA_DATE_LABEL_PUBLISHED},
+    {"Atualizado", WARTA_DATE_LABEL_MODIFIED},
+    {"Atualizado em", WARTA_DATE_LABEL_MODIFIED},
+    {"Actualizado", WARTA_DATE_LABEL_MODIFIED},
+    {"Actualizado a", WARTA_DATE_LABEL_MODIFIED},
+    {"Modificado", WARTA_DATE_LABEL_MODIFIED},
+    {NULL, 0},
+};
+
+/* Section labels that head listing pages, never an article's title. */
+static const char *const generic_titles[] = {
+    "Comunicados de imprensa", "Arquivo", "Notícias", "Últimas notícias", NULL,
+};
+
 static const char *const time_words[] = {
     "de", "às", NULL,
 };
@@ -80,6 +97,8 @@ const struct warta_lang warta_lang_pt = {
     .weekdays = weekdays,
     .zones = zones,
     .labels = labels,
+    .date_labels = date_labels,
+    .generic_titles = generic_titles,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

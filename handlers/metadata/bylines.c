@@ -69,6 +69,20 @@ static void push_name(struct warta_arena *a, struct warta_strlist *list,
     /* A name starts with a letter; "2023" or "-" is no name. */
     if (!isalpha((unsigned char)s.p[0]) && (unsigned char)s.p[0] < 0x80)
         return;
+    /* An address, a link or a labelled credit ("Foto: X") is no name. */
+    if (memchr(s.p, '@', s.len) || memchr(s.p, ':', s.len) ||
+        strpbrk(warta_arena_strndup(a, s.p, s.len), "0123456789") ||
+        warta_str_ifind(s, "http") >= 0)
+        return;
+    /* A single short lower-case token ("red", "ssi") is a desk code, not
+     * a person; an agency's name stays ("dpa", "AFP"). */
+    if (words == 1 && s.len <= 3 && !warta_is_agency(s)) {
+        bool lower = true;
+        for (size_t i = 0; i < s.len; i++)
+            lower = lower && !isupper((unsigned char)s.p[i]);
+        if (lower || s.len == 1)
+            return;
+    }
     /* Wire bylines shout ("By JOSH BOAK"); names are stored as written
      * elsewhere. */
     warta_strlist_push_unique(a, list, warta_title_case_if_shouting(a, s));

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -37,8 +38,6 @@
 /* Meta tag slots, by the key in name=, property= or itemprop=. */
 enum slot {
     M_OG_TITLE, M_TW_TITLE, M_PARSELY_TITLE, M_SAILTHRU_TITLE, M_DC_TITLE,
-    M_PUB_TIME, M_PARSELY_PUB, M_SAILTHRU_DATE, M_PUBDATE, M_IP_PUB,
-    M_MOD_TIME, M_DC_MOD, M_IP_MOD,
     M_AUTHOR, M_ARTICLE_AUTHOR, M_PARSELY_AUTHOR, M_SAILTHRU_AUTHOR,
     M_DC_CREATOR, M_BYL,
     M_SECTION, M_PARSELY_SECTION,
@@ -61,27 +60,6 @@ static const struct {
     {"sailthru.title", M_SAILTHRU_TITLE},
     {"dc.title", M_DC_TITLE},
     {"dcterms.title", M_DC_TITLE},
-    {"article:published_time", M_PUB_TIME},
-    {"og:article:published_time", M_PUB_TIME},
-    {"article:published", M_PUB_TIME},
-    {"parsely-pub-date", M_PARSELY_PUB},
-    {"sailthru.date", M_SAILTHRU_DATE},
-    {"pubdate", M_PUBDATE},
-    {"publishdate", M_PUBDATE},
-    {"publish-date", M_PUBDATE},
-    {"dc.date", M_PUBDATE},
-    {"dc.date.issued", M_PUBDATE},
-    {"dcterms.date", M_PUBDATE},
-    {"dcterms.issued", M_PUBDATE},
-    {"dcterms.created", M_PUBDATE},
-    {"content_publisheddate", M_PUBDATE},
-    {"datepublished", M_IP_PUB},
-    {"article:modified_time", M_MOD_TIME},
-    {"og:article:modified_time", M_MOD_TIME},
-    {"og:updated_time", M_MOD_TIME},
-    {"dc.date.modified", M_DC_MOD},
-    {"dcterms.modified", M_DC_MOD},
-    {"datemodified", M_IP_MOD},
     {"author", M_AUTHOR},
     {"article:author", M_ARTICLE_AUTHOR},
     {"og:article:author", M_ARTICLE_AUTHOR},
@@ -116,27 +94,125 @@ static const struct {
     {"headline", M_IP_HEADLINE},
 };
 
+/* Meta tags that carry a date: name=, property= or itemprop= keys, and
+ * whether the date is a modification. Every one is a candidate of the
+ * same strength; the pick below settles between them. */
+static const struct {
+    const char *key;
+    bool modified;
+} date_meta_keys[] = {
+    {"article:published_time", false}, {"og:article:published_time", false},
+    {"article:published", false},      {"og:published_time", false},
+    {"parsely-pub-date", false},       {"sailthru.date", false},
+    {"pubdate", false},                {"publishdate", false},
+    {"publish-date", false},           {"publish_date", false},
+    {"publication_date", false},       {"date", false},
+    {"bt:pubdate", false},             {"dc.date", false},
+    {"dc.date.issued", false},         {"dc.date.created", false},
+    {"dcterms.date", false},           {"dcterms.issued", false},
+    {"dcterms.created", false},        {"citation_date", false},
+    {"citation_publication_date", false}, {"bepress_citation_date", false},
+    {"content_publisheddate", false},  {"datepublished", false},
+    {"datecreated", false},            {"uploaddate", false},
+    {"article:modified_time", true},   {"og:article:modified_time", true},
+    {"og:updated_time", true},         {"og:modified_time", true},
+    {"article:modified", true},        {"bt:moddate", true},
+    {"dc.date.modified", true},        {"dcterms.modified", true},
+    {"datemodified", true},            {"last-modified", true},
+};
+
+/* Where a date was read, strongest first. Positional sources (visible
+ * text, <time>) lose strength with their distance from the headline. */
+enum date_src {
+    DS_LD,        /* datePublished of the page's article node */
+    DS_META,      /* a date meta tag (name= or property=) */
+    DS_ITEMPROP,  /* microdata, which may describe an embedded item */
+    DS_TIME_PUB,  /* <time pubdate> */
+    DS_LD_OTHER,  /* WebPage / dateCreated / a JSON-LD block read leniently */
+    DS_VISIBLE,   /* a date line in the page's text */
+    DS_TIME,      /* any other <time datetime> */
+    DS_BODY,      /* a date inside the first sentences of the body */
+    DS_URL,       /* /2019/11/19/ in the page's URL */
+    DS_IMAGE_URL, /* the same in og:image's path */
+};
+static const int date_strength[] = {
+    [DS_LD] = 100,   [DS_META] = 95,    [DS_ITEMPROP] = 84,
+    [DS_LD_OTHER] = 75, [DS_TIME_PUB] = 80, [DS_VISIBLE] = 70,
+    [DS_TIME] = 65,  [DS_BODY] = 30,    [DS_URL] = 20,
+    [DS_IMAGE_URL] = 10,
+};
+/* Candidates at least this strong are the page's own statements: among
+ * them the earliest publication day wins (a republished story keeps its
+ * first date in one field and the republication in another). */
+#define DATE_STRONG 95
+#define MAX_DATES 48
+/* Elements between the headline and a byline for it to be the article's. */
+#define NEAR_HEADLINE 80
+#define MAX_H1 4
+
+struct date_cand {
+    const char *value; /* RFC 3339 as the parser wrote it */
+    enum date_src src;
+    bool modified;
+    long pos; /* element index in document order, -1 for none */
+    bool aside; /* inside an aside, footer, teaser or comment */
+};
+
+struct name_cand {
+    const char *text;
+    long pos;
+    bool aside;
+};
+#define MAX_NAME_CANDS 32
+
 /* Values from the JSON-LD article object (and its page/graph). */
 struct ld {
     const char *headline, *published, *modified, *description, *section;
     const char *canonical, *language, *publisher, *url;
     const char *image, *image_caption, *image_credit;
-    struct warta_strlist persons, orgs, keywords;
+    struct warta_strlist persons, orgs, keywords, editors;
     bool have_article;
+    /* The nodes of the block being read, for @id references. */
+    json_t *nodes[256];
+    size_t n_nodes;
 };
 
 struct gather {
     struct warta_doc *doc;
     const char *meta[M__COUNT];
     struct warta_strlist article_tags; /* article:tag, one per meta */
-    const char *title, *h1, *canonical, *html_lang, *time_pub;
+    const char *title, *canonical, *html_lang;
     const char *base_href; /* <base href>, which relative links follow */
-    xmlNode *h1_node;
-    const char *time_any;
     size_t n_h1;
-    struct warta_strlist rel_authors, byline_authors;
+    const char *h1s[MAX_H1];
+    long h1_pos[MAX_H1];
+    long pos; /* elements visited so far */
+    bool month_first;
+    struct date_cand dates[MAX_DATES];
+    size_t n_dates;
+    struct name_cand rel_names[MAX_NAME_CANDS], byline_names[MAX_NAME_CANDS];
+    size_t n_rel, n_byline;
     struct ld ld;
 };
+
+static bool in_aside(const xmlNode *n);
+
+static void add_date(struct gather *g, const char *value, enum date_src src,
+                     bool modified, long pos, bool aside)
+{
+    if (!value || g->n_dates == MAX_DATES)
+        return;
+    g->dates[g->n_dates++] = (struct date_cand){value, src, modified, pos, aside};
+}
+
+static void add_date_text(struct gather *g, const char *s, enum date_src src,
+                          bool modified)
+{
+    if (s && *s)
+        add_date(g, warta_find_date(g->doc->arena, s, strlen(s), g->month_first,
+                                    NULL, NULL),
+                 src, modified, -1, false);
+}
 
 static const char *get_attr(const xmlNode *n, const char *name)
 {
@@ -176,6 +252,29 @@ static char *decode_entities(struct warta_arena *a, const char *s, size_t n,
             }
             if (done)
                 continue;
+            /* Any other named entity ("&uuml;"), from libxml2's table. */
+            size_t e_end = i + 1;
+            while (e_end < n && e_end - i < 32 && isalnum((unsigned char)s[e_end]))
+                e_end++;
+            if (e_end < n && s[e_end] == ';' && e_end > i + 1 && s[i + 1] != '#') {
+                char name[33];
+                memcpy(name, s + i + 1, e_end - i - 1);
+                name[e_end - i - 1] = '\0';
+                const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+                if (e && e->value < 0x10000 && e->value >= 0x80) {
+                    unsigned cp = e->value;
+                    if (cp < 0x800) {
+                        o[k++] = (char)(0xC0 | (cp >> 6));
+                        o[k++] = (char)(0x80 | (cp & 0x3F));
+                    } else {
+                        o[k++] = (char)(0xE0 | (cp >> 12));
+                        o[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                        o[k++] = (char)(0x80 | (cp & 0x3F));
+                    }
+                    i = e_end + 1;
+                    continue;
+                }
+            }
             if (i + 3 < n && s[i + 1] == '#') {
                 size_t j = i + 2;
                 unsigned long cp = 0;
@@ -305,18 +404,41 @@ static const char *const article_types[] = {
     "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
     "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle",
-    "TechArticle", "SocialMediaPosting", NULL,
+    "TechArticle", "SocialMediaPosting", "ClaimReview",
+    "Recipe", "PodcastEpisode", NULL,
 };
+static const char *const person_types[] = {"Person", NULL};
+static const char *const video_types[] = {"VideoObject", NULL};
 static const char *const org_types[] = {"Organization", "NewsMediaOrganization",
                                         "Corporation", NULL};
 static const char *const page_types[] = {"WebPage", "ItemPage", NULL};
 
-static void ld_authors(struct gather *g, json_t *v)
+/* {"@id": X} alone names a node elsewhere in the block: that node. */
+static json_t *ld_resolve(struct gather *g, json_t *x)
+{
+    json_t *id = json_object_get(x, "@id");
+    if (!json_is_string(id) || json_object_get(x, "name"))
+        return x;
+    const char *want = json_string_value(id);
+    for (size_t i = 0; i < g->ld.n_nodes; i++) {
+        json_t *o = g->ld.nodes[i];
+        json_t *oid = json_object_get(o, "@id");
+        if (o != x && json_is_string(oid) && !strcmp(json_string_value(oid), want))
+            return o;
+    }
+    return x;
+}
+
+/* Authors (or editors, into `into`): a Person goes to the names, an
+ * Organization aside, to be used only when no person is named. */
+static void ld_people(struct gather *g, json_t *v, struct warta_strlist *into)
 {
     struct warta_arena *a = g->doc->arena;
     size_t n = json_is_array(v) ? json_array_size(v) : 1;
-    for (size_t i = 0; i < n && g->ld.persons.n + g->ld.orgs.n < MAX_LIST; i++) {
+    for (size_t i = 0; i < n && into->n + g->ld.orgs.n < MAX_LIST; i++) {
         json_t *x = json_is_array(v) ? json_array_get(v, i) : v;
+        if (json_is_object(x))
+            x = ld_resolve(g, x);
         const char *name = NULL;
         if (json_is_string(x))
             name = clean(a, json_string_value(x));
@@ -324,11 +446,16 @@ static void ld_authors(struct gather *g, json_t *v)
             name = clean(a, json_string_value(json_object_get(x, "name")));
         if (!name || !strncmp(name, "http", 4))
             continue;
-        if (json_is_object(x) && type_is(x, org_types))
+        if (json_is_object(x) && type_is(x, org_types) && !type_is(x, person_types))
             warta_strlist_push_unique(a, &g->ld.orgs, name);
         else
-            warta_split_names(a, &g->ld.persons, name, strlen(name));
+            warta_split_names(a, into, name, strlen(name));
     }
+}
+
+static void ld_authors(struct gather *g, json_t *v)
+{
+    ld_people(g, v, &g->ld.persons);
 }
 
 static void ld_image(struct gather *g, json_t *v)
@@ -385,10 +512,11 @@ static void ld_article(struct gather *g, json_t *o)
     l->headline = jstr(a, json_object_get(o, "headline"));
     if (!l->headline)
         l->headline = jstr(a, json_object_get(o, "name"));
-    l->published = jstr(a, json_object_get(o, "datePublished"));
-    if (!l->published)
-        l->published = jstr(a, json_object_get(o, "dateCreated"));
-    l->modified = jstr(a, json_object_get(o, "dateModified"));
+    add_date_text(g, jstr(a, json_object_get(o, "datePublished")), DS_LD, false);
+    add_date_text(g, jstr(a, json_object_get(o, "uploadDate")), DS_LD, false);
+    add_date_text(g, jstr(a, json_object_get(o, "dateCreated")), DS_LD_OTHER, false);
+    add_date_text(g, jstr(a, json_object_get(o, "dateModified")), DS_LD, true);
+    ld_people(g, json_object_get(o, "editor"), &g->ld.editors);
     l->description = jstr(a, json_object_get(o, "description"));
     l->section = jstr(a, json_object_get(o, "articleSection"));
     json_t *me = json_object_get(o, "mainEntityOfPage");
@@ -421,11 +549,60 @@ static void ld_object(struct gather *g, json_t *o)
         struct warta_arena *a = g->doc->arena;
         if (!g->ld.language)
             g->ld.language = jstr(a, json_object_get(o, "inLanguage"));
+        add_date_text(g, jstr(a, json_object_get(o, "datePublished")), DS_LD_OTHER, false);
+        add_date_text(g, jstr(a, json_object_get(o, "dateModified")), DS_LD_OTHER, true);
         json_t *main = json_object_get(o, "mainEntity");
         if (json_is_object(main) && type_is(main, article_types))
             ld_article(g, main);
+    } else if (type_is(o, video_types)) {
+        /* A video page's date, or the date of a clip on the article. */
+        add_date_text(g, jstr(g->doc->arena, json_object_get(o, "uploadDate")),
+                      DS_LD_OTHER, false);
     } else if (type_is(o, org_types) && !g->ld.publisher) {
         g->ld.publisher = jstr(g->doc->arena, json_object_get(o, "name"));
+    }
+}
+
+/* The string value of "key": "..." in text that jansson refused (a stray
+ * comma, an unescaped quote elsewhere, a CMS comment): dates are still
+ * recoverable there even though the block as a whole is not. */
+static void ld_lenient(struct gather *g, const char *text, size_t len,
+                       const char *key, bool modified)
+{
+    size_t kl = strlen(key);
+    for (const char *p = text, *end = text + len; p + kl + 4 < end; p++) {
+        p = memchr(p, '"', (size_t)(end - p));
+        if (!p || p + kl + 4 >= end)
+            return;
+        if (memcmp(p + 1, key, kl) || p[kl + 1] != '"')
+            continue;
+        const char *q = p + kl + 2;
+        while (q < end && (*q == ' ' || *q == ':' || *q == '\t' || *q == '\n'))
+            q++;
+        if (q >= end || *q != '"')
+            continue;
+        const char *v = ++q;
+        while (q < end && *q != '"' && q - v < 64)
+            q++;
+        const char *d = warta_find_date(g->doc->arena, v, (size_t)(q - v),
+                                        g->month_first, NULL, NULL);
+        add_date(g, d, DS_LD_OTHER, modified, -1, false);
+        return;
+    }
+}
+
+/* Every object of a block, to a fixed depth, for @id references. */
+static void ld_collect(struct gather *g, json_t *v, int depth)
+{
+    if (depth > 3 || g->ld.n_nodes == sizeof(g->ld.nodes) / sizeof(g->ld.nodes[0]))
+        return;
+    if (json_is_object(v)) {
+        if (json_object_get(v, "@id"))
+            g->ld.nodes[g->ld.n_nodes++] = v;
+        ld_collect(g, json_object_get(v, "@graph"), depth + 1);
+    } else if (json_is_array(v)) {
+        for (size_t i = 0; i < json_array_size(v) && i < 256; i++)
+            ld_collect(g, json_array_get(v, i), depth + 1);
     }
 }
 
@@ -433,8 +610,13 @@ static void ld_script(struct gather *g, const char *text, size_t len)
 {
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_DECODE_ANY, &jerr);
-    if (!root)
+    if (!root) {
+        ld_lenient(g, text, len, "datePublished", false);
+        ld_lenient(g, text, len, "dateModified", true);
         return;
+    }
+    g->ld.n_nodes = 0;
+    ld_collect(g, root, 0);
     size_t n = json_is_array(root) ? json_array_size(root) : 1;
     /* Articles first, wherever they sit, then the rest for fallbacks. */
     for (int pass = 0; pass < 2; pass++) {
@@ -452,6 +634,7 @@ static void ld_script(struct gather *g, const char *text, size_t len)
             }
         }
     }
+    g->ld.n_nodes = 0;
     json_decref(root);
 }
 
@@ -470,6 +653,18 @@ static void take_meta(struct gather *g, const xmlNode *n)
     if (!key || !val || !*val)
         return;
     struct warta_arena *a = g->doc->arena;
+    for (size_t i = 0; i < sizeof(date_meta_keys) / sizeof(date_meta_keys[0]); i++)
+        if (!strcasecmp(key, date_meta_keys[i].key)) {
+            /* A microdata meta may belong to an embedded video or teaser. */
+            bool micro = get_attr(n, "itemprop") && !get_attr(n, "property") &&
+                         !get_attr(n, "name");
+            const char *v = clean(a, val);
+            if (v)
+                add_date(g, warta_find_date(a, v, strlen(v), g->month_first, NULL, NULL),
+                         micro ? DS_ITEMPROP : DS_META, date_meta_keys[i].modified,
+                         micro ? g->pos : -1, micro && in_aside(n));
+            return;
+        }
     if (!strcasecmp(key, "article:tag") || !strcasecmp(key, "og:article:tag")) {
         const char *t = g->article_tags.n < MAX_LIST ? clean(a, val) : NULL;
         if (t)
@@ -496,6 +691,134 @@ static bool has_token(const char *list, const char *word)
         p += l;
     }
     return false;
+}
+
+/* Class or id words that mark a date line or a byline. Markup, not
+ * language: publishers' templates use these English (and a few local)
+ * stems whatever language the page is in. */
+static const char *const date_classes[] = {
+    "date", "time", "datum", "fecha", "data", "tarih", "publish", "posted",
+    "dateline", "byline", "meta", "zeit", "waktu", "tanggal", "info", NULL,
+};
+static const char *const byline_classes[] = {
+    "byline", "author", "autor", "auteur", "writer", "reporter", "penulis",
+    NULL,
+};
+/* Containers whose dates and names belong to other stories or readers. */
+static const char *const aside_classes[] = {
+    "comment", "teaser", "related", "sidebar", "recommend", "widget",
+    "footer", "promo", "more-", "readmore", "most-", NULL,
+};
+
+/* A class (or id) list containing one of the stems, as a substring of a
+ * token: "article__date", "c-byline-name", "authorname". */
+static bool class_says(const char *list, const char *const *stems)
+{
+    size_t n = strlen(list);
+    if (n > 256)
+        n = 256;
+    char low[257];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)list[i]);
+    low[n] = '\0';
+    for (const char *const *s = stems; *s; s++)
+        if (strstr(low, *s))
+            return true;
+    return false;
+}
+
+/* Inside an <aside>, <footer>, <nav> or a teaser/comment container: a date
+ * or name there describes something else than the article. */
+static bool in_aside(const xmlNode *n)
+{
+    int depth = 0;
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 24;
+         p = p->parent, depth++) {
+        const char *name = (const char *)p->name;
+        if (!strcmp(name, "aside") || !strcmp(name, "footer") || !strcmp(name, "nav"))
+            return true;
+        const char *cls = get_attr(p, "class");
+        if (cls && class_says(cls, aside_classes))
+            return true;
+    }
+    return false;
+}
+
+/* A <time> saying it is an update: its class or itemprop, or a label
+ * just before it ("Aktualisiert: <time>"). */
+static bool time_is_update(struct gather *g, const xmlNode *n)
+{
+    static const char *const update_classes[] = {"updat", "modif", NULL};
+    const char *cls = get_attr(n, "class");
+    if (cls && class_says(cls, update_classes))
+        return true;
+    const xmlNode *prev = n->prev;
+    if (prev && prev->type == XML_TEXT_NODE && prev->content) {
+        const char *t = (const char *)prev->content;
+        size_t l = strlen(t);
+        if (l > 80) {
+            t += l - 80;
+            l = 80;
+        }
+        return warta_date_label_in(warta_str_make(t, l)) == WARTA_DATE_LABEL_MODIFIED;
+    }
+    if (prev && prev->type == XML_ELEMENT_NODE) {
+        const char *t = node_text(g->doc->arena, (xmlNode *)prev, 80);
+        return t && warta_date_label_in(warta_str_from(t)) == WARTA_DATE_LABEL_MODIFIED;
+    }
+    return false;
+}
+
+/* Dates in a short date-line element: "Veröffentlicht am 05.11.2021,
+ * aktualisiert am 06.11.2021". Each date is published unless the label
+ * before it (since the previous date) says it is an update. */
+static void visible_dates(struct gather *g, xmlNode *n)
+{
+    struct warta_arena *a = g->doc->arena;
+    const char *t = node_text(a, n, 200);
+    size_t len = t ? strlen(t) : 0;
+    if (len < 6 || len > 160)
+        return;
+    bool aside = in_aside(n);
+    size_t from = 0;
+    for (int k = 0; k < 3 && from < len; k++) {
+        size_t st, en;
+        const char *d = warta_find_date(a, t + from, len - from, g->month_first, &st, &en);
+        if (!d)
+            return;
+        enum warta_date_label_kind label =
+            warta_date_label_in(warta_str_make(t + from, st));
+        add_date(g, d, DS_VISIBLE, label == WARTA_DATE_LABEL_MODIFIED, g->pos, aside);
+        from += en;
+    }
+}
+
+static bool is_label_element(const char *name)
+{
+    return !strcmp(name, "strong") || !strcmp(name, "b") || !strcmp(name, "dt") ||
+           !strcmp(name, "th") || !strcmp(name, "label") || !strcmp(name, "span");
+}
+
+/* "<li><strong>Datum</strong> 28.04.2023</li>": an element that is only a
+ * date label makes its parent a date line, whatever the classes say. */
+static void labelled_date(struct gather *g, xmlNode *n)
+{
+    const xmlNode *c = n->children;
+    if (!c || c->type != XML_TEXT_NODE || c->next || !c->content)
+        return;
+    struct warta_str t = warta_str_trim(warta_str_from((const char *)c->content));
+    if (t.len < 3 || t.len > 40)
+        return;
+    while (t.len && (t.p[t.len - 1] == ':' || t.p[t.len - 1] == ' '))
+        t.len--;
+    size_t n_lab;
+    const struct warta_lex_entry *e =
+        warta_lex_bucket(WARTA_LEX_DATE_LABEL, (unsigned char)t.p[0], &n_lab);
+    for (size_t k = 0; k < n_lab; k++)
+        if (warta_str_ieq(t, e[k].text)) {
+            visible_dates(g, n->parent);
+            return;
+        }
 }
 
 static void visit(struct gather *g, xmlNode *n)
@@ -528,12 +851,16 @@ static void visit(struct gather *g, xmlNode *n)
         if (!l)
             l = get_attr(n, "xml:lang");
         g->html_lang = clean(a, l);
+        /* "04/05/2023" is April 5 on a US English page only. */
+        g->month_first = g->html_lang && (!strcasecmp(g->html_lang, "en-US") ||
+                                          !strcasecmp(g->html_lang, "en_US"));
         return;
     }
     if (!strcmp(name, "h1")) {
-        if (!g->n_h1++) {
-            g->h1 = node_text(a, n, 1024);
-            g->h1_node = n;
+        const char *t = node_text(a, n, 1024);
+        if (t && *t && g->n_h1 < MAX_H1) {
+            g->h1s[g->n_h1] = t;
+            g->h1_pos[g->n_h1++] = g->pos;
         }
         return;
     }
@@ -541,48 +868,53 @@ static void visit(struct gather *g, xmlNode *n)
     if (rel && (!strcmp(name, "link") || !strcmp(name, "a"))) {
         if (has_token(rel, "canonical") && !g->canonical)
             g->canonical = clean(a, get_attr(n, "href"));
-        if (has_token(rel, "author") && !strcmp(name, "a") &&
-            g->rel_authors.n < MAX_LIST) {
+        if (has_token(rel, "author") && !strcmp(name, "a") && g->n_rel < MAX_NAME_CANDS) {
             const char *t = node_text(a, n, 256);
             if (t && *t && strncmp(t, "http", 4))
-                warta_split_names(a, &g->rel_authors, t, strlen(t));
+                g->rel_names[g->n_rel++] = (struct name_cand){t, g->pos, in_aside(n)};
         }
     }
     const char *ip = get_attr(n, "itemprop");
     if (ip && strcmp(name, "meta")) {
-        if (!strcasecmp(ip, "datePublished") && !g->meta[M_IP_PUB]) {
+        bool pub = !strcasecmp(ip, "datePublished") || !strcasecmp(ip, "dateCreated");
+        if (pub || !strcasecmp(ip, "dateModified")) {
             const char *v = get_attr(n, "datetime");
             if (!v)
                 v = get_attr(n, "content");
-            g->meta[M_IP_PUB] = v ? clean(a, v) : node_text(a, n, 256);
-        } else if (!strcasecmp(ip, "dateModified") && !g->meta[M_IP_MOD]) {
-            const char *v = get_attr(n, "datetime");
-            if (!v)
-                v = get_attr(n, "content");
-            g->meta[M_IP_MOD] = v ? clean(a, v) : node_text(a, n, 256);
-        } else if (!strcasecmp(ip, "author") && g->byline_authors.n < 16) {
+            v = v ? clean(a, v) : node_text(a, n, 256);
+            if (v && *v)
+                add_date(g, warta_find_date(a, v, strlen(v), g->month_first, NULL, NULL),
+                         DS_ITEMPROP, !pub, g->pos, false);
+        } else if (!strcasecmp(ip, "author") && g->n_byline < MAX_NAME_CANDS) {
             const char *t = node_text(a, n, 256);
             if (t && *t)
-                warta_split_names(a, &g->byline_authors, t, strlen(t));
+                g->byline_names[g->n_byline++] = (struct name_cand){t, g->pos, in_aside(n)};
         }
     }
     if (!strcmp(name, "time")) {
         const char *dt = get_attr(n, "datetime");
         if (dt && *dt) {
-            if (!g->time_any)
-                g->time_any = clean(a, dt);
-            if (!g->time_pub && get_attr(n, "pubdate"))
-                g->time_pub = clean(a, dt);
+            const char *v = clean(a, dt);
+            const char *d = v ? warta_find_date(a, v, strlen(v), g->month_first, NULL, NULL)
+                              : NULL;
+            add_date(g, d, get_attr(n, "pubdate") ? DS_TIME_PUB : DS_TIME,
+                     time_is_update(g, n), g->pos, in_aside(n));
         }
+        return;
     }
     const char *cls = get_attr(n, "class");
-    if (cls && g->byline_authors.n == 0 && !ip &&
-        (has_token(cls, "byline") || has_token(cls, "author-name") ||
-         has_token(cls, "byline__name"))) {
+    const char *id = get_attr(n, "id");
+    if (!ip && ((cls && class_says(cls, byline_classes)) ||
+                (id && class_says(id, byline_classes))) &&
+        g->n_byline < MAX_NAME_CANDS) {
         const char *t = node_text(a, n, 256);
         if (t && *t && strlen(t) < 120)
-            warta_split_names(a, &g->byline_authors, t, strlen(t));
+            g->byline_names[g->n_byline++] = (struct name_cand){t, g->pos, in_aside(n)};
     }
+    if ((cls && class_says(cls, date_classes)) || (id && class_says(id, date_classes)))
+        visible_dates(g, n);
+    else if (n->parent && is_label_element(name))
+        labelled_date(g, n);
 }
 
 static void walk(struct gather *g, xmlNode *root)
@@ -591,66 +923,13 @@ static void walk(struct gather *g, xmlNode *root)
     while (n) {
         bool descend = false;
         if (n->type == XML_ELEMENT_NODE) {
+            g->pos++;
             visit(g, n);
             descend = strcmp((const char *)n->name, "script") &&
                       strcmp((const char *)n->name, "style");
         }
         n = warta_dom_next(n, root, descend);
     }
-}
-
-/* A date line printed near the headline: the text of the next few
- * elements after the first <h1> (and the element just before it), each
- * short enough to be a date line and not a paragraph. */
-static const char *date_near_title(struct gather *g)
-{
-    xmlNode *h1 = g->h1_node;
-    if (!h1)
-        return NULL;
-    struct warta_arena *a = g->doc->arena;
-    xmlNode *prev = h1->prev;
-    while (prev && prev->type != XML_ELEMENT_NODE)
-        prev = prev->prev;
-    if (prev) {
-        const char *t = node_text(a, prev, 128);
-        size_t l = t ? strlen(t) : 0;
-        const char *d = l >= 6 && l < 100 ? warta_parse_date(a, t, l) : NULL;
-        if (d)
-            return d;
-    }
-    /* Document order after the h1's subtree, iteratively. */
-    xmlNode *n = h1;
-    for (int seen = 0; seen < 40;) {
-        while (n && !n->next)
-            n = n->parent;
-        if (!n)
-            return NULL;
-        n = n->next;
-        /* descend to the first leaf-most element of this subtree, one
-         * element at a time */
-        for (;;) {
-            if (n->type == XML_ELEMENT_NODE) {
-                seen++;
-                if (!strcmp((const char *)n->name, "script") ||
-                    !strcmp((const char *)n->name, "style"))
-                    break;
-                const char *t = node_text(a, n, 128);
-                size_t l = t ? strlen(t) : 0;
-                if (l >= 6 && l < 100) {
-                    const char *d = warta_parse_date(a, t, l);
-                    if (d)
-                        return d;
-                    break; /* short and no date: skip its subtree */
-                }
-                if (l >= 100 && n->children) {
-                    n = n->children;
-                    continue;
-                }
-            }
-            break;
-        }
-    }
-    return NULL;
 }
 
 /* --- field rules ---------------------------------------------------------- */
@@ -692,11 +971,6 @@ static const char *strip_title_suffix(struct warta_arena *a, const char *t,
     if (site && head <= 40 && !strncasecmp(t, site, head)) /* "Site | Headline" */
         return suffix;
     return t;
-}
-
-static const char *as_date(struct warta_arena *a, const char *s)
-{
-    return s && *s ? warta_parse_date(a, s, strlen(s)) : NULL;
 }
 
 /* /2019/11/19/ in a URL path. */
@@ -794,12 +1068,6 @@ static const char *primary_language(struct warta_arena *a, const char *s)
     return o;
 }
 
-static void push_names(struct warta_doc *doc, const char *s)
-{
-    if (s && *s && strncmp(s, "http", 4))
-        warta_split_names(doc->arena, &doc->authors, s, strlen(s));
-}
-
 static void push_list(struct warta_doc *doc, struct warta_strlist *dst,
                       const char *csv)
 {
@@ -816,6 +1084,347 @@ static void push_list(struct warta_doc *doc, struct warta_strlist *dst,
         if (*s)
             s++;
     }
+}
+
+/* --- titles ---------------------------------------------------------------- */
+
+static bool same_text(struct warta_arena *a, const char *x, const char *y)
+{
+    size_t xl, yl;
+    const char *fx = warta_text_fold(a, x, strlen(x), &xl);
+    const char *fy = warta_text_fold(a, y, strlen(y), &yl);
+    return xl && xl == yl && !memcmp(fx, fy, xl);
+}
+
+static bool is_sep_byte(char c)
+{
+    return c == ' ' || c == ':' || c == '|' || c == '-' || c == '/' ||
+           (unsigned char)c >= 0x80; /* en/em dash, middle dot, guillemet */
+}
+
+/* Where the visible headline h sits inside a stated title t, cut from the
+ * rest by a separator ("Kicker: h", "h | Site", "Site - h"): 1 when h
+ * opens t, 2 when it closes it, 0 when it is not such a part. *kicker_len
+ * gets the length of a "Kicker:" before it. */
+static int part_of(const char *t, const char *h, size_t *kicker_len)
+{
+    size_t tl = strlen(t), hl = strlen(h);
+    *kicker_len = 0;
+    if (hl < 8 || hl >= tl)
+        return 0;
+    if (!strncasecmp(t, h, hl)) {
+        const char *r = t + hl;
+        size_t seps = 0;
+        while (*r && is_sep_byte(*r) && seps < 6)
+            r++, seps++;
+        return seps >= 2 && r[-1] == ' ' ? 1 : 0;
+    }
+    if (!strcasecmp(t + tl - hl, h)) {
+        size_t i = tl - hl, seps = 0;
+        while (i > 0 && is_sep_byte(t[i - 1]) && seps < 6)
+            i--, seps++;
+        if (seps < 2 || t[tl - hl - 1] != ' ')
+            return 0;
+        if (t[i] == ':')
+            *kicker_len = i;
+        return 2;
+    }
+    return 0;
+}
+
+/* A section label ("Press releases", "Berita Terkini") is never a title. */
+static bool is_generic_title(const char *t)
+{
+    struct warta_str s = warta_str_from(t);
+    size_t n;
+    const struct warta_lex_entry *c =
+        warta_lex_bucket(WARTA_LEX_GENERIC_TITLE, (unsigned char)s.p[0], &n);
+    for (size_t k = 0; k < n; k++)
+        if (warta_str_ieq(s, c[k].text))
+            return true;
+    return false;
+}
+
+/* The title: the visible <h1> when a stated title (JSON-LD headline,
+ * og:title, twitter:title, <title>...) agrees with it or contains it with
+ * only a kicker or the site's name around it; else the stated titles in
+ * their order, their site suffix cut. Returns the element index of the
+ * headline used, or -1, for ranking dates and bylines by distance. */
+static long choose_title(struct gather *g)
+{
+    struct warta_doc *doc = g->doc;
+    struct warta_arena *a = doc->arena;
+    const char **m = g->meta;
+    const char *stated[] = {g->ld.headline,       m[M_OG_TITLE],
+                            m[M_TW_TITLE],        m[M_PARSELY_TITLE],
+                            m[M_SAILTHRU_TITLE],  m[M_DC_TITLE],
+                            m[M_IP_HEADLINE],     g->title};
+    const size_t n_stated = sizeof(stated) / sizeof(stated[0]);
+    long hpos = -1;
+    const char *h1 = NULL;
+    size_t kicker = 0;
+    const char *kicker_of = NULL;
+    for (size_t i = 0; i < g->n_h1 && !h1; i++) {
+        if (is_generic_title(g->h1s[i]))
+            continue;
+        for (size_t k = 0; k < n_stated && !h1; k++) {
+            if (!stated[k] || !*stated[k])
+                continue;
+            size_t kl = 0;
+            /* <title> is usually the template's copy of the <h1>: its
+             * agreement is no evidence, only its site name is cut. */
+            bool same = stated[k] != g->title && same_text(a, stated[k], g->h1s[i]);
+            if (same || part_of(stated[k], g->h1s[i], &kl)) {
+                /* Equal words: the stated spelling, since an <h1> built
+                 * of spans reads "Kicker : Title" or loses its colon. */
+                h1 = same ? strip_title_suffix(a, stated[k], NULL) : g->h1s[i];
+                if (same && !same_text(a, h1, g->h1s[i]))
+                    h1 = stated[k];
+                hpos = g->h1_pos[i];
+                kicker = kl;
+                kicker_of = stated[k];
+            }
+        }
+    }
+    if (!h1) {
+        /* No stated title names it: the first real h1 still anchors the
+         * distances; the stated title is the title. */
+        for (size_t i = 0; i < g->n_h1 && hpos < 0; i++)
+            if (!is_generic_title(g->h1s[i]))
+                hpos = g->h1_pos[i];
+    }
+    if (doc->title)
+        return hpos;
+    if (h1) {
+        doc->title = h1;
+        if (kicker && !doc->kicker) {
+            struct warta_str k = warta_str_trim(warta_str_make(kicker_of, kicker));
+            if (k.len)
+                doc->kicker = warta_arena_strndup(a, k.p, k.len);
+        }
+        return hpos;
+    }
+    for (size_t k = 0; k + 1 < n_stated && !doc->title; k++)
+        if (stated[k] && *stated[k] && !is_generic_title(stated[k]))
+            doc->title = strip_title_suffix(a, stated[k], doc->site_name);
+    if (!doc->title && g->n_h1 == 1 && !is_generic_title(g->h1s[0]))
+        doc->title = g->h1s[0];
+    if (!doc->title && g->title && *g->title)
+        doc->title = strip_title_suffix(a, g->title, doc->site_name);
+    return hpos;
+}
+
+/* --- dates ------------------------------------------------------------------ */
+
+static int date_score(const struct date_cand *c, long hpos)
+{
+    int s = date_strength[c->src];
+    if (c->pos >= 0 && c->src >= DS_ITEMPROP) {
+        if (hpos >= 0) {
+            long d = labs(c->pos - hpos) / 4;
+            s -= (int)(d > 40 ? 40 : d);
+        }
+        if (c->aside)
+            s -= 40;
+    }
+    return s;
+}
+
+/* Nothing before the web's news sites (1995), nothing more than a day
+ * ahead of now. */
+static bool plausible(const struct warta_when *w, int64_t now)
+{
+    static const int64_t y1995 = 788918400; /* 1995-01-01T00:00:00Z */
+    int64_t t = w->has_zone ? w->utc : w->local;
+    return w->local >= y1995 && t <= now + 86400;
+}
+
+/* The page's own UTC offset: stated by a zoned candidate, or implied by a
+ * zone-less time that is a UTC candidate's instant on the local clock
+ * ("2024-04-25 04:21:02" beside "2024-04-25T08:21:02Z": UTC-4). */
+static bool page_offset(const struct gather *g, const struct warta_when *w,
+                        int *offset)
+{
+    int best = -1;
+    for (size_t i = 0; i < g->n_dates; i++)
+        if (w[i].has_zone && w[i].offset && date_strength[g->dates[i].src] > best) {
+            best = date_strength[g->dates[i].src];
+            *offset = w[i].offset;
+        }
+    if (best >= 0)
+        return true;
+    for (size_t i = 0; i < g->n_dates; i++) {
+        if (!w[i].has_time || w[i].has_zone)
+            continue;
+        for (size_t k = 0; k < g->n_dates; k++) {
+            if (!w[k].has_zone)
+                continue;
+            int64_t diff = w[i].local - w[k].utc;
+            if (diff && diff % 900 == 0 && diff >= -14 * 3600 && diff <= 14 * 3600) {
+                *offset = (int)(diff / 60);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static const char *in_page_offset(struct warta_arena *a, const char *v,
+                                  bool have_offset, int offset)
+{
+    struct warta_when w;
+    if (!have_offset || !warta_date_when(v, &w) || !w.has_time)
+        return v;
+    if (w.has_zone)
+        return w.offset == 0 && offset ? warta_date_in_offset(a, v, offset) : v;
+    int o = offset < 0 ? -offset : offset;
+    return warta_arena_printf(a, "%.19s%c%02d:%02d", v, offset < 0 ? '-' : '+',
+                              o / 60, o % 60);
+}
+
+static void pick_dates(struct gather *g, long hpos)
+{
+    struct warta_doc *doc = g->doc;
+    struct warta_arena *a = doc->arena;
+    /* Last resorts: a date in the page's URL, then in its image's. */
+    const char *urls[] = {doc->source.final_url, doc->source.url, g->canonical,
+                          g->meta[M_OG_URL], doc->base_url};
+    for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
+        add_date(g, date_from_url(a, urls[i]), DS_URL, false, -1, false);
+    add_date(g, date_from_url(a, g->meta[M_OG_IMAGE]), DS_IMAGE_URL, false, -1, false);
+
+    struct warta_when w[MAX_DATES];
+    bool ok[MAX_DATES];
+    int64_t now = (int64_t)time(NULL);
+    for (size_t i = 0; i < g->n_dates; i++)
+        ok[i] = warta_date_when(g->dates[i].value, &w[i]) && plausible(&w[i], now);
+
+    long pub = -1, mod = -1;
+    int pub_score = 0, mod_score = 0;
+    /* Among the page's own statements the earliest day wins; below them,
+     * the best ranked. */
+    for (size_t i = 0; i < g->n_dates; i++) {
+        const struct date_cand *c = &g->dates[i];
+        if (!ok[i] || c->modified || date_strength[c->src] < DATE_STRONG)
+            continue;
+        if (pub < 0 || w[i].local / 86400 < w[pub].local / 86400 ||
+            (w[i].local / 86400 == w[pub].local / 86400 &&
+             (w[i].has_time > w[pub].has_time ||
+              (w[i].has_time == w[pub].has_time &&
+               date_strength[c->src] > date_strength[g->dates[pub].src]))))
+            pub = (long)i;
+    }
+    for (size_t i = 0; i < g->n_dates; i++) {
+        const struct date_cand *c = &g->dates[i];
+        if (!ok[i])
+            continue;
+        int sc = date_score(c, hpos);
+        if (c->modified) {
+            if (mod < 0 || sc > mod_score) {
+                mod = (long)i;
+                mod_score = sc;
+            }
+        } else if (pub < 0 || (date_strength[g->dates[pub].src] < DATE_STRONG && sc > pub_score)) {
+            pub = (long)i;
+            pub_score = sc;
+        }
+    }
+    int offset = 0;
+    bool have_offset = page_offset(g, w, &offset);
+    if (!doc->published_at && pub >= 0)
+        doc->published_at = in_page_offset(a, g->dates[pub].value, have_offset, offset);
+    if (!doc->modified_at && mod >= 0)
+        doc->modified_at = in_page_offset(a, g->dates[mod].value, have_offset, offset);
+}
+
+/* --- people ----------------------------------------------------------------- */
+
+/* A name that is the site itself ("STERN.de", "Lesotho Times", "mdr.de"):
+ * an organisation, used only when no person is named. */
+static bool is_site_name(const struct gather *g, const char *name)
+{
+    struct warta_arena *a = g->doc->arena;
+    const char *sites[] = {g->doc->site_name, g->ld.publisher, g->meta[M_SITE_NAME],
+                           g->meta[M_APP_NAME]};
+    for (size_t i = 0; i < sizeof(sites) / sizeof(sites[0]); i++)
+        if (sites[i] && *sites[i] && same_text(a, name, sites[i]))
+            return true;
+    /* A host name: a dot between letters and no space. */
+    const char *dot = strchr(name, '.');
+    return dot && dot > name && isalpha((unsigned char)dot[1]) && !strchr(name, ' ');
+}
+
+static void push_people(struct gather *g, struct warta_strlist *dst,
+                        const struct warta_strlist *src, struct warta_strlist *orgs)
+{
+    for (size_t i = 0; i < src->n; i++)
+        warta_strlist_push_unique(g->doc->arena,
+                                  is_site_name(g, src->items[i]) ? orgs : dst,
+                                  src->items[i]);
+}
+
+/* A class="author…" element also holds follow buttons and prompts
+ * ("Folgen", "Sie haben einen Fehler gefunden?"): a name from markup alone
+ * has two to five words, the first and last capitalised, and no sentence
+ * punctuation. Scripts without case pass on the word count alone. */
+static bool looks_like_person(const char *name)
+{
+    struct warta_str s = warta_str_from(name);
+    size_t words = warta_count_words(s.p, s.len);
+    if (words < 2 || words > 5 || strpbrk(name, "?!"))
+        return false;
+    const char *last = strrchr(name, ' ');
+    unsigned char f = (unsigned char)name[0], l = last ? (unsigned char)last[1] : f;
+    return (f >= 0x80 || isupper(f)) && (l >= 0x80 || isupper(l));
+}
+
+static void push_near(struct gather *g, struct warta_strlist *dst,
+                      const struct name_cand *c, size_t n, long hpos)
+{
+    struct warta_arena *a = g->doc->arena;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].aside || (hpos >= 0 && labs(c[i].pos - hpos) > NEAR_HEADLINE))
+            continue;
+        struct warta_strlist names = {0};
+        warta_split_names(a, &names, c[i].text, strlen(c[i].text));
+        for (size_t k = 0; k < names.n; k++)
+            if (looks_like_person(names.items[k]) && !is_site_name(g, names.items[k]))
+                warta_strlist_push_unique(a, dst, names.items[k]);
+    }
+}
+
+/* Authors: JSON-LD persons, then author meta tags, then bylines near the
+ * headline (rel=author, itemprop=author, byline classes), and only when
+ * none names a person, the organisations and site names. */
+static void choose_people(struct gather *g, long hpos)
+{
+    struct warta_doc *doc = g->doc;
+    struct warta_arena *a = doc->arena;
+    const char **m = g->meta;
+    struct warta_strlist orgs = {0};
+    if (!doc->editors.n)
+        push_people(g, &doc->editors, &g->ld.editors, &orgs);
+    if (doc->authors.n)
+        return;
+    push_people(g, &doc->authors, &g->ld.persons, &orgs);
+    const char *v[] = {m[M_AUTHOR], m[M_ARTICLE_AUTHOR], m[M_PARSELY_AUTHOR],
+                       m[M_SAILTHRU_AUTHOR], m[M_DC_CREATOR], m[M_BYL]};
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]) && !doc->authors.n; i++) {
+        if (!v[i] || !*v[i] || !strncmp(v[i], "http", 4))
+            continue;
+        struct warta_strlist names = {0};
+        warta_split_names(a, &names, v[i], strlen(v[i]));
+        push_people(g, &doc->authors, &names, &orgs);
+    }
+    if (!doc->authors.n)
+        push_near(g, &doc->authors, g->rel_names, g->n_rel, hpos);
+    if (!doc->authors.n)
+        push_near(g, &doc->authors, g->byline_names, g->n_byline, hpos);
+    for (size_t i = 0; !doc->authors.n && i < g->ld.orgs.n; i++)
+        warta_strlist_push_unique(a, &orgs, g->ld.orgs.items[i]);
+    if (!doc->authors.n)
+        for (size_t i = 0; i < orgs.n; i++)
+            warta_strlist_push_unique(a, &doc->authors, orgs.items[i]);
 }
 
 void warta_metadata_from_html(struct warta_doc *doc)
@@ -837,42 +1446,9 @@ void warta_metadata_from_html(struct warta_doc *doc)
         const char *v[] = {m[M_SITE_NAME], g.ld.publisher, m[M_APP_NAME]};
         doc->site_name = first_of(v, 3);
     }
-    if (!doc->title) {
-        const char *v[] = {g.ld.headline,       m[M_OG_TITLE],
-                           m[M_TW_TITLE],       m[M_PARSELY_TITLE],
-                           m[M_SAILTHRU_TITLE], m[M_DC_TITLE],
-                           m[M_IP_HEADLINE],    g.n_h1 == 1 ? g.h1 : NULL};
-        doc->title = first_of(v, sizeof(v) / sizeof(v[0]));
-        if (doc->title)
-            doc->title = strip_title_suffix(a, doc->title, doc->site_name);
-        else if (g.title && *g.title)
-            doc->title = strip_title_suffix(a, g.title, doc->site_name);
-    }
-    if (!doc->published_at) {
-        const char *v[] = {g.ld.published,    m[M_PUB_TIME], m[M_PARSELY_PUB],
-                           m[M_SAILTHRU_DATE], m[M_PUBDATE], m[M_IP_PUB],
-                           g.time_pub,         g.time_any};
-        for (size_t i = 0; i < sizeof(v) / sizeof(v[0]) && !doc->published_at; i++)
-            doc->published_at = as_date(a, v[i]);
-    }
-    if (!doc->modified_at) {
-        const char *v[] = {g.ld.modified, m[M_MOD_TIME], m[M_DC_MOD], m[M_IP_MOD]};
-        for (size_t i = 0; i < sizeof(v) / sizeof(v[0]) && !doc->modified_at; i++)
-            doc->modified_at = as_date(a, v[i]);
-    }
-    if (!doc->authors.n) {
-        for (size_t i = 0; i < g.ld.persons.n; i++)
-            warta_strlist_push_unique(a, &doc->authors, g.ld.persons.items[i]);
-        const char *v[] = {m[M_AUTHOR], m[M_ARTICLE_AUTHOR], m[M_PARSELY_AUTHOR],
-                           m[M_SAILTHRU_AUTHOR], m[M_DC_CREATOR], m[M_BYL]};
-        for (size_t i = 0; i < sizeof(v) / sizeof(v[0]) && !doc->authors.n; i++)
-            push_names(doc, v[i]);
-        struct warta_strlist *lists[] = {&g.rel_authors, &g.byline_authors,
-                                         &g.ld.orgs};
-        for (size_t l = 0; l < 3 && !doc->authors.n; l++)
-            for (size_t i = 0; i < lists[l]->n; i++)
-                warta_strlist_push_unique(a, &doc->authors, lists[l]->items[i]);
-    }
+    long hpos = choose_title(&g);
+    pick_dates(&g, hpos);
+    choose_people(&g, hpos);
     if (!doc->section) {
         const char *v[] = {g.ld.section, m[M_SECTION], m[M_PARSELY_SECTION]};
         doc->section = first_of(v, 3);
@@ -910,14 +1486,6 @@ void warta_metadata_from_html(struct warta_doc *doc)
         const char *v[] = {g.canonical, m[M_OG_URL], g.ld.canonical, g.ld.url};
         for (size_t i = 0; i < 4 && !doc->canonical_url; i++)
             doc->canonical_url = resolve_url(doc, g.base_href, v[i]);
-    }
-    if (!doc->published_at)
-        doc->published_at = date_near_title(&g);
-    if (!doc->published_at) {
-        const char *v[] = {doc->source.final_url, doc->source.url,
-                           doc->canonical_url, doc->base_url};
-        for (size_t i = 0; i < 4 && !doc->published_at; i++)
-            doc->published_at = date_from_url(a, v[i]);
     }
     if (!doc->language) {
         const char *v[] = {g.ld.language, g.html_lang, m[M_CONTENT_LANGUAGE],

@@ -144,11 +144,14 @@ static bool adjacent(const struct tok *a, const struct tok *b)
 }
 
 /* Looks for a date starting at token i. */
-static bool date_at(const struct tok *t, size_t n, size_t i, struct found *f)
+static bool date_at(const struct tok *t, size_t n, size_t i, unsigned flags,
+                    struct found *f)
 {
-    /* D Month YYYY ("8 Mei 2023", "17 Jun 2015,"). */
+    /* D Month YYYY ("8 Mei 2023", "17 Jun 2015,", "5. November 2021"). */
     if (i + 2 < n && t[i].kind == TOK_NUM && t[i].len <= 2) {
         size_t j = i + 1;
+        if (t[j].kind == TOK_PUNCT && t[j].p[0] == '.' && j + 2 < n)
+            j++;
         int m = month_of(&t[j]);
         if (m) {
             j++;
@@ -194,9 +197,15 @@ static bool date_at(const struct tok *t, size_t n, size_t i, struct found *f)
             return true;
         }
         long y = full_year(&t[i + 4]);
-        /* Day first, as ASEAN newsrooms write; month first only when the
-         * day-first reading is impossible. */
+        /* Day first, as ASEAN and European newsrooms write; month first
+         * when the page's language says so (US English) or the day-first
+         * reading is impossible. Dots are never month first. */
         if (t[i].len <= 2 && y > 0) {
+            if ((flags & WARTA_DATE_MONTH_FIRST) && t[i + 1].p[0] != '.' &&
+                valid_date(y, a, b)) {
+                *f = (struct found){y, a, b, i + 5};
+                return true;
+            }
             if (valid_date(y, b, a)) {
                 *f = (struct found){y, b, a, i + 5};
                 return true;
@@ -380,20 +389,27 @@ static const char *format(struct warta_arena *a, const struct found *f,
                    c->have_zone ? ZONE_OFFSET : ZONE_NONE, c->offset);
 }
 
-const char *warta_parse_date(struct warta_arena *a, const char *text,
-                             size_t len)
+const char *warta_find_date(struct warta_arena *a, const char *text,
+                            size_t len, unsigned flags, size_t *start,
+                            size_t *end)
 {
     struct warta_str s = warta_str_trim(warta_str_make(text, len));
+    size_t lead = (size_t)(s.p - text);
     if (s.len >= 10 && isdigit((unsigned char)s.p[0]) && s.p[4] == '-') {
         const char *iso = parse_iso(a, s.p, s.len);
-        if (iso)
+        if (iso) {
+            if (start)
+                *start = lead;
+            if (end)
+                *end = lead + s.len;
             return iso;
+        }
     }
     struct tok t[MAX_TOKS];
     size_t n = tokenize(s.p, s.len, t, MAX_TOKS);
     for (size_t i = 0; i < n; i++) {
         struct found f;
-        if (!date_at(t, n, i, &f))
+        if (!date_at(t, n, i, flags, &f))
             continue;
         struct clock c = {0};
         bool have_time = time_at(t, n, f.next, &c);
@@ -402,7 +418,118 @@ const char *warta_parse_date(struct warta_arena *a, const char *text,
             for (size_t k = (i >= 6 ? i - 6 : 0); k < i && !have_time; k++)
                 have_time = time_at(t, i, k, &c);
         }
+        if (start)
+            *start = (size_t)(t[i].p - text);
+        if (end)
+            *end = (size_t)(t[f.next - 1].p + t[f.next - 1].len - text);
         return format(a, &f, &c, have_time);
     }
     return NULL;
+}
+
+const char *warta_parse_date(struct warta_arena *a, const char *text,
+                             size_t len)
+{
+    return warta_find_date(a, text, len, 0, NULL, NULL);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil), so instants compare without timegm and its locale. */
+static int64_t days_from_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int64_t)era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, long *y, long *m, long *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = (long)(z - era * 146097);
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long)(yoe + era * 400) + (*m <= 2);
+}
+
+bool warta_date_when(const char *v, struct warta_when *w)
+{
+    int y, mo, d, h = 0, mi = 0, s = 0, n = 0;
+    memset(w, 0, sizeof(*w));
+    if (!v || sscanf(v, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+        return false;
+    v += 10;
+    if (*v == 'T') {
+        if (sscanf(v + 1, "%2d:%2d:%2d", &h, &mi, &s) != 3)
+            return false;
+        w->has_time = true;
+        v += 9;
+        if (*v == 'Z') {
+            w->has_zone = true;
+        } else if (*v == '+' || *v == '-') {
+            int oh, om;
+            if (sscanf(v + 1, "%2d:%2d", &oh, &om) != 2)
+                return false;
+            w->has_zone = true;
+            w->offset = (*v == '-' ? -1 : 1) * (oh * 60 + om);
+        }
+    }
+    w->local = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+    w->utc = w->local - (int64_t)w->offset * 60;
+    return true;
+}
+
+const char *warta_date_in_offset(struct warta_arena *a, const char *v,
+                                 int offset_minutes)
+{
+    struct warta_when w;
+    if (!warta_date_when(v, &w) || !w.has_time || !w.has_zone)
+        return v;
+    int64_t t = w.utc + (int64_t)offset_minutes * 60;
+    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    long secs = (long)(t - days * 86400), y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    if (y < 1 || y > 9999)
+        return v;
+    return rfc3339(a, y, m, d, true, secs / 3600, secs / 60 % 60, secs % 60,
+                   ZONE_OFFSET, offset_minutes);
+}
+
+/* True when the word at s.p[i] is a whole word (no letter on either side). */
+static bool whole_word(struct warta_str s, size_t i, size_t n)
+{
+    bool left = i == 0 || !(isalnum((unsigned char)s.p[i - 1]) ||
+                            (unsigned char)s.p[i - 1] >= 0x80);
+    bool right = i + n >= s.len || !(isalnum((unsigned char)s.p[i + n]) ||
+                                     (unsigned char)s.p[i + n] >= 0xC0);
+    return left && right;
+}
+
+enum warta_date_label_kind warta_date_label_in(struct warta_str s)
+{
+    enum warta_date_label_kind found = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        if (i && (isalnum((unsigned char)s.p[i - 1]) || (unsigned char)s.p[i - 1] >= 0x80))
+            continue;
+        size_t n;
+        const struct warta_lex_entry *c =
+            warta_lex_bucket(WARTA_LEX_DATE_LABEL, (unsigned char)s.p[i], &n);
+        size_t best = 0;
+        for (size_t k = 0; k < n; k++)
+            if (c[k].len > best && i + c[k].len <= s.len &&
+                warta_str_istarts(warta_str_make(s.p + i, s.len - i), c[k].text) &&
+                whole_word(s, i, c[k].len)) {
+                best = c[k].len;
+                found = (enum warta_date_label_kind)c[k].value;
+            }
+        if (best)
+            i += best - 1;
+    }
+    return found;
 }

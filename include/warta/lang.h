@@ -36,6 +36,17 @@ enum warta_label_kind {
     WARTA_LABEL_TRANSLATOR,   /* Penerjemah: */
 };
 
+/* Words that say what the date after them is ("Published", "Updated"). */
+enum warta_date_label_kind {
+    WARTA_DATE_LABEL_PUBLISHED = 1,
+    WARTA_DATE_LABEL_MODIFIED,
+};
+
+struct warta_date_label {
+    const char *text; /* "Diperbarui", "Veröffentlicht am" */
+    enum warta_date_label_kind kind;
+};
+
 struct warta_label {
     const char *text; /* without the colon: "Pewarta" */
     enum warta_label_kind kind;
@@ -48,6 +59,10 @@ struct warta_lang {
     const char *const *weekdays;           /* NULL-terminated */
     const struct warta_zone_name *zones;   /* NULL-terminated by abbr */
     const struct warta_label *labels;      /* NULL-terminated by text */
+    /* Date labels; NULL-terminated by text, or NULL for none. */
+    const struct warta_date_label *date_labels;
+    /* Section labels that are never an article's title ("Berita Terkini"). */
+    const char *const *generic_titles;
     /* Words that introduce a time after a date ("pukul", "at"). */
     const char *const *time_words;
     /* Line prefixes that introduce a related-article link ("Baca juga"). */
@@ -107,6 +122,8 @@ enum warta_lex {
     WARTA_LEX_MONTH,            /* value: month 1..12 */
     WARTA_LEX_ZONE,             /* value: offset in minutes */
     WARTA_LEX_AGENCY,
+    WARTA_LEX_DATE_LABEL,       /* value: enum warta_date_label_kind */
+    WARTA_LEX_GENERIC_TITLE,
     WARTA_LEX__COUNT
 };
 

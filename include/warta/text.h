@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warta/arena.h"
 #include "warta/lang.h"
@@ -69,6 +70,34 @@ size_t warta_byline_prefix(struct warta_str s);
  * (text/dates.c). */
 const char *warta_parse_date(struct warta_arena *a, const char *text,
                              size_t len);
+
+/* Flags of warta_find_date. */
+#define WARTA_DATE_MONTH_FIRST 1u /* "04/05/2023" is April 5 (US English) */
+
+/* The first date in text[0..len), as warta_parse_date reads it, but with
+ * flags and the byte span of the date (time excluded) in *start / *end
+ * (either may be NULL). Returns an arena string or NULL. */
+const char *warta_find_date(struct warta_arena *a, const char *text,
+                            size_t len, unsigned flags, size_t *start,
+                            size_t *end);
+
+/* An RFC 3339 value as the parser writes it, as instants: `local` is the
+ * wall clock read as UTC seconds, `utc` the instant when has_zone. */
+struct warta_when {
+    int64_t local, utc;
+    bool has_time, has_zone;
+    int offset; /* minutes east of UTC */
+};
+bool warta_date_when(const char *rfc3339, struct warta_when *w);
+
+/* A zoned RFC 3339 time re-expressed at offset_minutes (the same instant,
+ * the page's own calendar day); anything else is returned unchanged. */
+const char *warta_date_in_offset(struct warta_arena *a, const char *rfc3339,
+                                 int offset_minutes);
+
+/* The kind of the last date label ("Published", "Diperbarui",
+ * "Aktualisiert") standing as a whole word in s, or 0. */
+enum warta_date_label_kind warta_date_label_in(struct warta_str s);
 
 /* Month number (1..12) of a month name or abbreviation in any registered
  * language ("Mei", "Sept", "Ogos"), or 0. */

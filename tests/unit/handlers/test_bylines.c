@@ -56,6 +56,24 @@ static void test_rejects(void **state)
     expect_names("2023", (const char *[]){NULL});
     expect_names("this is clearly a whole sentence rather than a person name",
                  (const char *[]){NULL});
+    /* Addresses, labelled credits, dates and desk codes are no names. */
+    expect_names("d.kuckelkorn@example.de", (const char *[]){NULL});
+    expect_names("Foto: Mads Rasmussen", (const char *[]){NULL});
+    expect_names("Sweidah 05.01.2025", (const char *[]){NULL});
+    expect_names("red", (const char *[]){NULL});
+    expect_names("dpa", (const char *[]){"dpa", NULL});
+}
+
+static void test_prefixes_in_every_language(void **state)
+{
+    (void)state;
+    expect_names("Von Anna Schmidt und Jan Meyer",
+                 (const char *[]){"Anna Schmidt", "Jan Meyer", NULL});
+    expect_names("Par Claire Dupont", (const char *[]){"Claire Dupont", NULL});
+    expect_names("Por Ana García", (const char *[]){"Ana García", NULL});
+    expect_names("Di Marco Rossi", (const char *[]){"Marco Rossi", NULL});
+    expect_names("Veröffentlicht von Eva Kirchner",
+                 (const char *[]){"Eva Kirchner", NULL});
 }
 
 int main(void)
@@ -64,6 +82,7 @@ int main(void)
         cmocka_unit_test(test_splitting),
         cmocka_unit_test(test_cleaning),
         cmocka_unit_test(test_rejects),
+        cmocka_unit_test(test_prefixes_in_every_language),
     };
     return cmocka_run_group_tests_name("bylines", tests, NULL, NULL);
 }

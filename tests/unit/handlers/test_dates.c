@@ -81,9 +81,84 @@ static void test_not_dates(void **state)
     expect("8 Mei 2023 25:61 WIB", "2023-05-08");
 }
 
+static void test_european_month_names(void **state)
+{
+    (void)state;
+    expect("5. November 2021, 14:30 Uhr", "2021-11-05T14:30:00");
+    expect("Publié le 12 mars 2024 à 08:15", "2024-03-12T08:15:00");
+    expect("Publicado el 3 de mayo de 2023", NULL); /* "de" between: not yet */
+    expect("3 maggio 2023", "2023-05-03");
+    expect("21 outubro 2022", "2022-10-21");
+    expect("7 januari 2020", "2020-01-07");
+    expect("9 lipca 2019", "2019-07-09");
+}
+
+static void test_numeric_and_sentence(void **state)
+{
+    (void)state;
+    expect("Die Entscheidung wurde am 05.11.2021 bekanntgegeben", "2021-11-05");
+    expect("Do 25.04.24 | 14:07 Uhr", "2024-04-25T14:07:00");
+}
+
+static void test_month_first_by_flag(void **state)
+{
+    (void)state;
+    struct warta_arena a;
+    warta_arena_init(&a);
+    const char *t = "Updated 04/05/2023";
+    size_t st = 0, en = 0;
+    const char *d = warta_find_date(&a, t, strlen(t), WARTA_DATE_MONTH_FIRST, &st, &en);
+    assert_string_equal(d, "2023-04-05");
+    assert_int_equal(st, 8);
+    assert_int_equal(en, strlen(t));
+    d = warta_find_date(&a, t, strlen(t), 0, NULL, NULL);
+    assert_string_equal(d, "2023-05-04");
+    /* Dots are day first even on a US page. */
+    d = warta_find_date(&a, "04.05.2023", 10, WARTA_DATE_MONTH_FIRST, NULL, NULL);
+    assert_string_equal(d, "2023-05-04");
+    warta_arena_free(&a);
+}
+
+static void test_offsets(void **state)
+{
+    (void)state;
+    struct warta_arena a;
+    warta_arena_init(&a);
+    assert_string_equal(warta_date_in_offset(&a, "2023-05-08T20:30:00Z", 420),
+                        "2023-05-09T03:30:00+07:00");
+    assert_string_equal(warta_date_in_offset(&a, "2024-04-25T08:21:02Z", -240),
+                        "2024-04-25T04:21:02-04:00");
+    assert_string_equal(warta_date_in_offset(&a, "2024-04-25", 60), "2024-04-25");
+    struct warta_when w;
+    assert_true(warta_date_when("2024-04-25T04:21:02-04:00", &w));
+    assert_true(w.has_zone);
+    assert_int_equal(w.offset, -240);
+    assert_int_equal(w.utc, 1714033262);
+    warta_arena_free(&a);
+}
+
+static void test_date_labels(void **state)
+{
+    (void)state;
+    assert_int_equal(warta_date_label_in(warta_str_from("Diperbarui: ")),
+                     WARTA_DATE_LABEL_MODIFIED);
+    assert_int_equal(warta_date_label_in(warta_str_from("Veröffentlicht am ")),
+                     WARTA_DATE_LABEL_PUBLISHED);
+    assert_int_equal(warta_date_label_in(warta_str_from("Diterbitkan")),
+                     WARTA_DATE_LABEL_PUBLISHED);
+    assert_int_equal(warta_date_label_in(warta_str_from("Mis à jour le")),
+                     WARTA_DATE_LABEL_MODIFIED);
+    assert_int_equal(warta_date_label_in(warta_str_from("Updatedness")), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_european_month_names),
+        cmocka_unit_test(test_numeric_and_sentence),
+        cmocka_unit_test(test_month_first_by_flag),
+        cmocka_unit_test(test_offsets),
+        cmocka_unit_test(test_date_labels),
         cmocka_unit_test(test_indonesian_date_lines),
         cmocka_unit_test(test_zones),
         cmocka_unit_test(test_english_and_malay),

@@ -214,7 +214,7 @@ static void date_priorities(void **state)
     (void)state;
     struct page *p = parse(
         "<html><head><meta property=\"article:published_time\" content=\"2019-11-19T08:57:40+01:00\">"
-        "<meta name=\"pubdate\" content=\"2001-01-01\">"
+        "<meta name=\"pubdate\" content=\"2019-11-21\">"
         "<meta property=\"article:modified_time\" content=\"2019-11-20T10:00:00+01:00\">"
         "</head></html>",
         NULL);
@@ -290,6 +290,185 @@ static void no_html_is_a_no_op(void **state)
     warta_arena_free(&a);
 }
 
+static void jsonld_graph_id_references_and_editors(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@graph\":["
+        "{\"@type\":\"NewsArticle\",\"@id\":\"#a\",\"headline\":\"H\","
+        "\"datePublished\":\"2024-03-01T10:00:00+01:00\","
+        "\"author\":[{\"@id\":\"#p1\"},{\"@id\":\"#org\"}],"
+        "\"editor\":{\"@type\":\"Person\",\"name\":\"Erik Editor\"}},"
+        "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Paula Steiger\"},"
+        "{\"@type\":\"Organization\",\"@id\":\"#org\",\"name\":\"Example News\"}"
+        "]}</script></head></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Paula Steiger");
+    assert_int_equal(p->doc.editors.n, 1);
+    assert_str(p->doc.editors.items[0], "Erik Editor");
+    assert_str(p->doc.published_at, "2024-03-01T10:00:00+01:00");
+    done(p);
+}
+
+static void invalid_jsonld_read_leniently(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"A \"quoted\" word\",\"datePublished\":\"2022-07-14T09:30:00Z\",}"
+        "</script></head></html>",
+        NULL);
+    assert_str(p->doc.published_at, "2022-07-14T09:30:00Z");
+    done(p);
+}
+
+static void more_meta_date_names_and_earliest(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta name=\"citation_publication_date\" content=\"2021/06/02\">"
+        "</head></html>",
+        NULL);
+    assert_str(p->doc.published_at, "2021-06-02");
+    done(p);
+    /* A republication: the earliest statement is the publication. */
+    p = parse("<html><head><meta name=\"date\" content=\"2020-05-04\">"
+              "<meta property=\"article:published_time\" content=\"2020-05-01T08:00:00Z\">"
+              "<meta name=\"DC.date.modified\" content=\"2020-05-06\"></head></html>",
+              NULL);
+    assert_str(p->doc.published_at, "2020-05-01T08:00:00Z");
+    assert_str(p->doc.modified_at, "2020-05-06");
+    done(p);
+}
+
+static void implausible_dates_dropped(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta name=\"pubdate\" content=\"2999-01-01\">"
+        "<meta name=\"date\" content=\"1990-01-01\"></head></html>",
+        "https://ex.com/2018/02/03/story");
+    assert_str(p->doc.published_at, "2018-02-03");
+    done(p);
+}
+
+static void only_an_update_is_modified(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><body><article><h1>Banjir rendam tiga kecamatan di hulu</h1>"
+        "<div class=\"meta\">Diperbarui: Senin, 2 Oktober 2023 14:30 WIB</div>"
+        "<p>Hujan deras.</p></article></body></html>",
+        NULL);
+    assert_str(p->doc.published_at, NULL);
+    assert_str(p->doc.modified_at, "2023-10-02T14:30:00+07:00");
+    done(p);
+    p = parse("<html><body><h1>Neue Regeln für den Nahverkehr ab Mai</h1>"
+              "<div class=\"info\">Veröffentlicht am 05.11.2021, aktualisiert am 06.11.2021</div>"
+              "</body></html>",
+              NULL);
+    assert_str(p->doc.published_at, "2021-11-05");
+    assert_str(p->doc.modified_at, "2021-11-06");
+    done(p);
+}
+
+static void labelled_date_without_class(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><body><h1>Ukrainische Gegenoffensive: Ziele, Chancen</h1>"
+        "<ul><li><strong>Datum</strong> 28.04.2023</li></ul></body></html>",
+        NULL);
+    assert_str(p->doc.published_at, "2023-04-28");
+    done(p);
+}
+
+static void time_in_sidebar_loses(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><body><aside class=\"sidebar\"><time datetime=\"2023-01-01T10:00:00Z\">x</time>"
+        "</aside><article><h1>Wahl in Hessen: Ergebnis steht fest</h1>"
+        "<time datetime=\"2023-10-09T06:00:00+02:00\">9. Oktober 2023</time>"
+        "<p>Text.</p></article></body></html>",
+        NULL);
+    assert_str(p->doc.published_at, "2023-10-09T06:00:00+02:00");
+    done(p);
+}
+
+static void utc_reported_in_page_offset(void **state)
+{
+    (void)state;
+    /* A zone-less local time of the same instant gives the offset. */
+    struct page *p = parse(
+        "<html><head><meta property=\"article:published_time\" content=\"2024-04-25T08:21:02+00:00\">"
+        "<meta itemprop=\"dateCreated\" content=\"2024-04-25 04:21:02\"></head></html>",
+        NULL);
+    assert_str(p->doc.published_at, "2024-04-25T04:21:02-04:00");
+    done(p);
+    /* A visible WIB time states it. */
+    p = parse("<html><head><meta property=\"article:published_time\" content=\"2023-05-08T20:30:00Z\">"
+              "</head><body><h1>Harga beras naik lagi di pasar induk</h1>"
+              "<div class=\"date\">Selasa, 9 Mei 2023 03:30 WIB</div></body></html>",
+              NULL);
+    assert_str(p->doc.published_at, "2023-05-09T03:30:00+07:00");
+    done(p);
+}
+
+static void title_prefers_visible_h1(void **state)
+{
+    (void)state;
+    /* Kicker in og:title: the h1, and the kicker goes to `kicker`. */
+    struct page *p = parse(
+        "<html><head><meta property=\"og:title\" content=\"Klimaschutz: Bund kippt das Heizgesetz\">"
+        "</head><body><h1>Bund kippt das Heizgesetz</h1></body></html>",
+        NULL);
+    assert_str(p->doc.title, "Bund kippt das Heizgesetz");
+    assert_str(p->doc.kicker, "Klimaschutz");
+    done(p);
+    /* Site name at the front. */
+    p = parse("<html><head><title>Example Post: Harga beras naik lagi</title></head>"
+              "<body><h1>Harga beras naik lagi</h1></body></html>",
+              NULL);
+    assert_str(p->doc.title, "Harga beras naik lagi");
+    done(p);
+    /* A suffix the h1 shows is kept. */
+    p = parse("<html><head><meta property=\"og:title\" content=\"Netz-Spott über FDP - Generalsekretär tritt zurück\">"
+              "</head><body><h1>Netz-Spott über FDP - Generalsekretär tritt zurück</h1></body></html>",
+              NULL);
+    assert_str(p->doc.title, "Netz-Spott über FDP - Generalsekretär tritt zurück");
+    done(p);
+    /* A section label is never the title. */
+    p = parse("<html><head><meta property=\"og:title\" content=\"Rice prices rise again\">"
+              "</head><body><h1>Press releases</h1></body></html>",
+              NULL);
+    assert_str(p->doc.title, "Rice prices rise again");
+    done(p);
+    /* Named entities in JSON-LD. */
+    p = parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+              "\"headline\":\"R&uuml;ckbau gestartet\"}</script></head></html>",
+              NULL);
+    assert_str(p->doc.title, "Rückbau gestartet");
+    done(p);
+}
+
+static void byline_near_headline_beats_site_name(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta name=\"author\" content=\"Lesotho Times\">"
+        "<meta property=\"og:site_name\" content=\"Lesotho Times\"></head><body>"
+        "<h1>Young lawyer tells of her journey</h1>"
+        "<div class=\"td-post-author-name\">By <a href=\"/a\">Mohloai Mpesi</a></div>"
+        "<div class=\"related\"><span class=\"author\">Other Writer</span></div>"
+        "</body></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Mohloai Mpesi");
+    done(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +485,16 @@ int main(void)
         cmocka_unit_test(description_site_language),
         cmocka_unit_test(fields_already_set_are_kept),
         cmocka_unit_test(no_html_is_a_no_op),
+        cmocka_unit_test(jsonld_graph_id_references_and_editors),
+        cmocka_unit_test(invalid_jsonld_read_leniently),
+        cmocka_unit_test(more_meta_date_names_and_earliest),
+        cmocka_unit_test(implausible_dates_dropped),
+        cmocka_unit_test(only_an_update_is_modified),
+        cmocka_unit_test(labelled_date_without_class),
+        cmocka_unit_test(time_in_sidebar_loses),
+        cmocka_unit_test(utc_reported_in_page_offset),
+        cmocka_unit_test(title_prefers_visible_h1),
+        cmocka_unit_test(byline_near_headline_beats_site_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
