@@ -22,6 +22,7 @@ enum opt_type {
     OPT_STRING,   /* char[WARTA_CONFIG_STR] */
     OPT_ENUM,     /* char[16] one of `choices` */
     OPT_CIDR_LIST,
+    OPT_LIST,     /* struct warta_config_list */
 };
 
 enum opt_scope {
@@ -139,6 +140,31 @@ static const struct option_row options[] = {
      "written; warnings and errors are written at once; 0 writes every line "
      "at once",
      SCOPE_SERVE, NULL},
+    {"trusted-proxy", "WARTA_TRUSTED_PROXY", OPT_LIST, F(trusted_proxy), 0,
+     WARTA_MAX_LIST, "",
+     "proxy address range (CIDR) whose X-Forwarded-For names the client for "
+     "logs and rate limits (repeatable; env: comma-separated)",
+     SCOPE_SERVE, NULL},
+    {"api-keys-file", "WARTA_API_KEYS_FILE", OPT_STRING, F(api_keys_file), 0,
+     0, "",
+     "file of NAME:SHA256HEX lines; when set, every route but /healthz, "
+     "/readyz, /metrics, /openapi.yaml and / needs one of those keys "
+     "(reloaded on SIGHUP); unset, everything is open: private networks only",
+     SCOPE_SERVE, NULL},
+    {"rate-limit", "WARTA_RATE_LIMIT", OPT_INT, F(rate_limit), 0, 1000000,
+     "0",
+     "requests per second per API key (per client address without keys); "
+     "429 rate-limited beyond; 0 = no limit",
+     SCOPE_SERVE, NULL},
+    {"rate-burst", "WARTA_RATE_BURST", OPT_INT, F(rate_burst), 0, 1000000,
+     "0", "requests a key may send at once above --rate-limit (0 = the same "
+     "as --rate-limit)",
+     SCOPE_SERVE, NULL},
+    {"cors-origin", "WARTA_CORS_ORIGIN", OPT_LIST, F(cors_origin), 0,
+     WARTA_MAX_LIST, "",
+     "browser origin allowed to call the API, e.g. https://desk.example.com "
+     "(repeatable; env: comma-separated)",
+     SCOPE_SERVE, NULL},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -224,7 +250,10 @@ static int parse_int(const char *s, long long *out)
     return 0;
 }
 
-static int add_cidr(struct warta_config *cfg, const char *s, size_t n,
+/* Adds s[0..n), trimmed, as one item of a repeatable option whose items
+ * are `size`-byte strings at `items`, *count of at most `max` used. */
+static int add_item(char *items, size_t size, size_t *count, size_t max,
+                    const char *origin, const char *s, size_t n,
                     char *errbuf, size_t errlen)
 {
     while (n && isspace((unsigned char)*s)) {
@@ -235,15 +264,15 @@ static int add_cidr(struct warta_config *cfg, const char *s, size_t n,
         n--;
     if (!n)
         return 0;
-    if (cfg->n_fetch_allow_cidr >= WARTA_MAX_ALLOW_CIDR)
-        return fail(errbuf, errlen, "fetch-allow-cidr: at most %d ranges",
-                    WARTA_MAX_ALLOW_CIDR);
-    if (n >= sizeof(cfg->fetch_allow_cidr[0]))
-        return fail(errbuf, errlen, "fetch-allow-cidr: '%.*s' is too long",
-                    (int)n, s);
-    memcpy(cfg->fetch_allow_cidr[cfg->n_fetch_allow_cidr], s, n);
-    cfg->fetch_allow_cidr[cfg->n_fetch_allow_cidr][n] = '\0';
-    cfg->n_fetch_allow_cidr++;
+    if (*count >= max)
+        return fail(errbuf, errlen, "%s: at most %zu values", origin, max);
+    if (n >= size)
+        return fail(errbuf, errlen, "%s: '%.*s' is too long", origin, (int)n,
+                    s);
+    char *item = items + *count * size;
+    memcpy(item, s, n);
+    item[n] = '\0';
+    (*count)++;
     return 0;
 }
 
@@ -300,12 +329,20 @@ static int apply(struct warta_config *cfg, const struct option_row *o,
                         value, o->choices);
         snprintf(base, 16, "%s", value);
         return 0;
-    case OPT_CIDR_LIST: {
+    case OPT_CIDR_LIST:
+    case OPT_LIST: {
+        /* One comma-separated loop for both list shapes. */
+        struct warta_config_list *l = (struct warta_config_list *)(void *)base;
+        bool cidr = o->type == OPT_CIDR_LIST;
+        char *items = cidr ? cfg->fetch_allow_cidr[0] : l->item[0];
+        size_t size = cidr ? sizeof(cfg->fetch_allow_cidr[0]) : sizeof(l->item[0]);
+        size_t *count = cidr ? &cfg->n_fetch_allow_cidr : &l->n;
+        size_t max = cidr ? WARTA_MAX_ALLOW_CIDR : WARTA_MAX_LIST;
         const char *p = value;
         while (*p) {
             const char *comma = strchr(p, ',');
             size_t n = comma ? (size_t)(comma - p) : strlen(p);
-            if (add_cidr(cfg, p, n, errbuf, errlen) < 0)
+            if (add_item(items, size, count, max, origin, p, n, errbuf, errlen) < 0)
                 return -1;
             if (!comma)
                 break;
@@ -363,6 +400,7 @@ int warta_config_parse(struct warta_config *cfg, const char *scope, int argc,
     }
     /* A flag replaces what the environment said for a list option. */
     bool cidr_from_flags = false;
+    bool list_from_flags[N_OPTIONS] = {false};
     while (*argi < argc) {
         const char *arg = argv[*argi];
         if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--") == 0)
@@ -387,6 +425,11 @@ int warta_config_parse(struct warta_config *cfg, const char *scope, int argc,
             cfg->n_fetch_allow_cidr = 0;
             cidr_from_flags = true;
         }
+        size_t oi = (size_t)(o - options);
+        if (o->type == OPT_LIST && !list_from_flags[oi]) {
+            ((struct warta_config_list *)(void *)((char *)cfg + o->offset))->n = 0;
+            list_from_flags[oi] = true;
+        }
         char origin[80];
         snprintf(origin, sizeof(origin), "--%s", o->name);
         if (apply(cfg, o, value, origin, errbuf, errlen) < 0)
@@ -409,6 +452,7 @@ void warta_config_print_help(FILE *out, const char *scope)
                  : o->type == OPT_SIZE     ? "BYTES"
                  : o->type == OPT_DURATION ? "TIME"
                  : o->type == OPT_CIDR_LIST ? "CIDR"
+                 : o->type == OPT_LIST     ? "VALUE"
                                            : "VALUE");
         fprintf(out, "  %-30s %s\n", flag, o->help);
         fprintf(out, "  %-30s env %s, default %s", "", o->env,
@@ -446,6 +490,14 @@ void warta_config_print(FILE *out, const struct warta_config *cfg)
                 fprintf(out, "%s%s", k ? "," : "", cfg->fetch_allow_cidr[k]);
             fputc('\n', out);
             break;
+        case OPT_LIST: {
+            const struct warta_config_list *l =
+                (const struct warta_config_list *)(const void *)base;
+            for (size_t k = 0; k < l->n; k++)
+                fprintf(out, "%s%s", k ? "," : "", l->item[k]);
+            fputc('\n', out);
+            break;
+        }
         }
     }
 }

@@ -13,6 +13,15 @@
 
 #define WARTA_CONFIG_STR 512
 #define WARTA_MAX_ALLOW_CIDR 32
+#define WARTA_MAX_LIST 32
+#define WARTA_LIST_ITEM 256
+
+/* A repeatable option: each flag adds one item, the environment variable
+ * holds them comma-separated, and flags replace what the environment said. */
+struct warta_config_list {
+    char item[WARTA_MAX_LIST][WARTA_LIST_ITEM];
+    size_t n;
+};
 
 struct warta_config {
     char bind[WARTA_CONFIG_STR];
@@ -42,6 +51,13 @@ struct warta_config {
     size_t n_fetch_allow_cidr;
     char log_level[16];
     long log_flush_ms;      /* 0 = every log line written at once */
+
+    /* Access control (server/access.c). */
+    struct warta_config_list trusted_proxy; /* CIDRs whose X-Forwarded-For counts */
+    char api_keys_file[WARTA_CONFIG_STR];   /* "" = no keys: everything open */
+    long rate_limit;  /* requests per second per key (or client); 0 = off */
+    long rate_burst;  /* bucket size; 0 = the same as rate_limit */
+    struct warta_config_list cors_origin;   /* origins a browser may call from */
 };
 
 /* Fills every field with its default. */

@@ -87,6 +87,51 @@ static void test_environment(void **state)
     unsetenv("WARTA_FETCH_ALLOW_CIDR");
 }
 
+static void test_access_options(void **state)
+{
+    (void)state;
+    struct warta_config c;
+    char msg[256];
+    int argi;
+    /* Lists: comma-separated in the environment, flags replace them. */
+    setenv("WARTA_TRUSTED_PROXY", "10.0.0.0/8, fd00::/8", 1);
+    setenv("WARTA_CORS_ORIGIN", "https://a.example", 1);
+    char *none[] = {"--rate-limit", "5"};
+    assert_int_equal(parse(&c, "serve", none, 2, &argi, msg), 0);
+    assert_int_equal(c.trusted_proxy.n, 2);
+    assert_string_equal(c.trusted_proxy.item[1], "fd00::/8");
+    assert_int_equal(c.cors_origin.n, 1);
+    assert_int_equal(c.rate_limit, 5);
+    assert_int_equal(c.rate_burst, 0);
+    assert_string_equal(c.api_keys_file, "");
+    char *flags[] = {"--trusted-proxy", "172.16.0.0/12", "--cors-origin",
+                     "https://b.example", "--cors-origin", "https://c.example",
+                     "--api-keys-file", "/etc/warta/keys", "--rate-burst", "20"};
+    assert_int_equal(parse(&c, "serve", flags, 10, &argi, msg), 0);
+    assert_int_equal(c.trusted_proxy.n, 1);
+    assert_string_equal(c.trusted_proxy.item[0], "172.16.0.0/12");
+    assert_int_equal(c.cors_origin.n, 2);
+    assert_string_equal(c.cors_origin.item[1], "https://c.example");
+    assert_string_equal(c.api_keys_file, "/etc/warta/keys");
+    assert_int_equal(c.rate_burst, 20);
+    unsetenv("WARTA_TRUSTED_PROXY");
+    unsetenv("WARTA_CORS_ORIGIN");
+    char *negative[] = {"--rate-limit", "-1"};
+    assert_int_equal(parse(&c, "serve", negative, 2, &argi, msg), -1);
+    /* Access control is the server's: normalize does not take it. */
+    assert_int_equal(parse(&c, "normalize", flags, 10, &argi, msg), 0);
+    assert_int_equal(argi, 0);
+    /* print-config shows lists comma-separated. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    parse(&c, "serve", flags, 10, &argi, msg);
+    warta_config_print(f, &c);
+    fclose(f);
+    assert_non_null(strstr(buf, "cors-origin = https://b.example,https://c.example\n"));
+    free(buf);
+}
+
 static void test_rejections(void **state)
 {
     (void)state;
@@ -128,7 +173,9 @@ static void test_help_lists_every_option(void **state)
     fclose(f);
     const char *names[] = {"--port", "WARTA_PORT", "--bind", "--threads", "--max-body",
                            "--index", "WARTA_INDEX", "--fetch-timeout", "--fetch-allow-cidr",
-                           "default 10MiB", "--log-flush", "WARTA_LOG_FLUSH", NULL};
+                           "default 10MiB", "--log-flush", "WARTA_LOG_FLUSH",
+                           "--trusted-proxy", "--api-keys-file", "--rate-limit",
+                           "--rate-burst", "--cors-origin", NULL};
     for (const char **n = names; *n; n++)
         if (!strstr(buf, *n))
             fail_msg("help lacks %s", *n);
@@ -141,6 +188,7 @@ int main(void)
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_flags_and_units),
         cmocka_unit_test(test_environment),
+        cmocka_unit_test(test_access_options),
         cmocka_unit_test(test_rejections),
         cmocka_unit_test(test_help_lists_every_option),
     };
