@@ -214,6 +214,13 @@ static void render_stages(FILE *f)
                 warta_stages[i].name, sum(&shards[0].stage_runs[i]));
 }
 
+static void (*extra_render)(FILE *f);
+
+void warta_metrics_set_extra(void (*render)(FILE *f))
+{
+    extra_render = render;
+}
+
 char *warta_metrics_render(size_t *len)
 {
     char *out = NULL;
@@ -230,6 +237,8 @@ char *warta_metrics_render(size_t *len)
             "warta_fetches_in_flight %lld\n",
             (long long)atomic_load_explicit(&fetches_in_flight,
                                             memory_order_relaxed));
+    if (extra_render)
+        extra_render(f);
     if (fclose(f) != 0 || !out)
         abort();
     *len = n;

@@ -14,11 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "access.h"
 #include "server.h"
 #include "warta/clock.h"
 #include "warta/fetch.h"
@@ -35,6 +37,8 @@ struct server_req {
     bool responded;   /* a response has been queued */
     atomic_bool woken; /* resume_cb ran */
     size_t discarded; /* body bytes dropped after a refusal */
+    char client[WARTA_ACCESS_ADDR_SIZE]; /* see warta_access_client() */
+    struct warta_access_out access;      /* key name, CORS, Retry-After... */
 };
 
 /* Request ids: caller's X-Request-Id when it is short and printable, else
@@ -132,7 +136,11 @@ static enum MHD_Result send_response(struct server_req *sr)
     if (!resp)
         return MHD_NO;
     req->resp_body = NULL; /* MHD frees it now */
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->resp_type);
+    if (req->status != 204)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, req->resp_type);
+    for (size_t i = 0; i < sr->access.n_headers; i++)
+        MHD_add_response_header(resp, sr->access.headers[i].name,
+                                sr->access.headers[i].value);
     MHD_add_response_header(resp, "X-Request-Id", req->id);
     if (req->err.code == WARTA_ERR_METHOD_NOT_ALLOWED && req->allow)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, req->allow);
@@ -141,6 +149,72 @@ static enum MHD_Result send_response(struct server_req *sr)
     MHD_destroy_response(resp);
     sr->responded = true;
     return r;
+}
+
+/* ---- access control hooks (server/access.c) ---- */
+
+struct xff_join {
+    char *p;
+    size_t len, cap;
+};
+
+/* Every X-Forwarded-For header, in order, joined with commas: a proxy
+ * may add its own header line rather than extend the first. */
+static enum MHD_Result join_xff(void *cls, enum MHD_ValueKind kind,
+                                const char *key, const char *value)
+{
+    (void)kind;
+    struct xff_join *j = cls;
+    if (!value || strcasecmp(key, "X-Forwarded-For") != 0)
+        return MHD_YES;
+    size_t n = strlen(value);
+    if (j->len + n + 2 > j->cap)
+        return MHD_NO; /* longer than any proxy chain worth reading */
+    if (j->len)
+        j->p[j->len++] = ',';
+    memcpy(j->p + j->len, value, n);
+    j->len += n;
+    j->p[j->len] = '\0';
+    return MHD_YES;
+}
+
+static void client_address(struct server_req *sr)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(sr->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char xff[2048];
+    struct xff_join j = {xff, 0, sizeof(xff)};
+    xff[0] = '\0';
+    MHD_get_connection_values(sr->conn, MHD_HEADER_KIND, join_xff, &j);
+    warta_access_client(ci ? ci->client_addr : NULL, j.len ? xff : NULL,
+                        sr->client, sizeof(sr->client));
+}
+
+/* API key, rate limit and CORS, before the body is read. True when the
+ * request is answered here: a refusal, or a CORS preflight (204). */
+static bool access_refused(struct server_req *sr)
+{
+    struct warta_req *req = &sr->req;
+    struct MHD_Connection *c = sr->conn;
+    struct warta_access_req in = {
+        .method = req->method,
+        .path = req->path,
+        .client = sr->client,
+        .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_AUTHORIZATION),
+        .api_key = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-API-Key"),
+        .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+        .preflight_method = MHD_lookup_connection_value(
+            c, MHD_HEADER_KIND, "Access-Control-Request-Method"),
+    };
+    if (warta_access_check(&in, warta_now_usec(), &sr->access, &req->err) !=
+        WARTA_OK)
+        return true;
+    if (sr->access.preflight) {
+        warta_req_respond(req, 204, NULL, warta_xcalloc(1, 1), 0);
+        return true;
+    }
+    return false;
 }
 
 static struct server_req *create_req(struct MHD_Connection *conn,
@@ -168,6 +242,7 @@ static struct server_req *create_req(struct MHD_Connection *conn,
     else
         new_request_id(req->id, sizeof(req->id));
     warta_buf_init(&req->body, env->request.max_body);
+    client_address(sr);
     req->suspend_cb = on_suspend;
     req->resume_cb = on_resume;
     if (MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query,
@@ -193,7 +268,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
         sr = create_req(conn, env, method, url);
         *req_cls = sr;
         struct warta_req *req = &sr->req;
-        if (req->err.code != WARTA_OK)
+        if (req->err.code != WARTA_OK || access_refused(sr))
             return send_response(sr);
         /* Refuse a declared oversize body before reading any of it. */
         const char *cl = MHD_lookup_connection_value(
@@ -314,8 +389,9 @@ static void put_int(struct members *m, int64_t v)
     put(m, num, warta_format_i64(num, v));
 }
 
-static void log_access(const struct warta_req *req, bool completed)
+static void log_access(const struct server_req *sr, bool completed)
 {
+    const struct warta_req *req = &sr->req;
     char method[17], path[201];
     log_safe(method, sizeof(method), req->method);
     log_safe(path, sizeof(path), req->path);
@@ -323,6 +399,12 @@ static void log_access(const struct warta_req *req, bool completed)
     m.p[0] = '\0';
     PUT_LIT(&m, "\"request_id\":\"");
     put(&m, req->id, strlen(req->id));
+    PUT_LIT(&m, "\",\"client\":\"");
+    put(&m, sr->client, strlen(sr->client));
+    if (sr->access.key[0]) {
+        PUT_LIT(&m, "\",\"key\":\"");
+        put(&m, sr->access.key, strlen(sr->access.key));
+    }
     PUT_LIT(&m, "\",\"method\":\"");
     put(&m, method, strlen(method));
     PUT_LIT(&m, "\",\"path\":\"");
@@ -354,7 +436,7 @@ static void request_completed(void *cls, struct MHD_Connection *conn,
                           toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? req->status : 0,
                           req->err.code, warta_now_usec() - req->start_usec);
     if (warta_log_enabled(WARTA_LOG_INFO))
-        log_access(req, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK);
+        log_access(sr, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK);
     if (req->suspended)
         atomic_fetch_sub(&n_suspended, 1);
     warta_buf_free(&req->body);
@@ -463,9 +545,22 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGHUP);
     int sig = 0;
-    while (sigwait(&stop_signals, &sig) != 0)
-        ;
+    for (;;) {
+        if (sigwait(&stop_signals, &sig) != 0)
+            continue;
+        if (sig != SIGHUP)
+            break;
+        /* SIGHUP re-reads the API keys; a broken file keeps the old ones. */
+        char msg[512];
+        size_t n_keys = 0;
+        if (warta_access_reload(msg, sizeof(msg), &n_keys) < 0)
+            WARTA_LOG(WARTA_LOG_WARN, "keys-reload", NULL,
+                      "%s; the keys loaded before stay in force", msg);
+        else
+            WARTA_LOG(WARTA_LOG_INFO, "keys-reload", NULL, "%zu API keys", n_keys);
+    }
 
     /* Drain: stop accepting, let requests in flight finish, then stop. */
     snprintf(members, sizeof(members), "\"signal\":%d", sig);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "access.h"
 #include "server.h"
 #include "warta/log.h"
 
@@ -21,6 +22,8 @@ static void usage(FILE *out)
             "  warta normalize [OPTIONS] INPUT...    normalize files, '-' (stdin) or URLs;\n"
             "                                        one JSON article per line\n"
             "  warta print-config [OPTIONS]          show the effective configuration\n"
+            "  warta healthcheck [OPTIONS]           exit 0 when the local server's\n"
+            "                                        /healthz answers 200 (--port, --bind)\n"
             "  warta --help | --version\n\n"
             "normalize options:\n"
             "  --text | --html                 input kind (default: sniffed per input)\n"
@@ -58,18 +61,25 @@ static int serve(int argc, char **argv, int argi)
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGHUP); /* reloads the API keys */
     pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    if (warta_access_open(&cfg, msg, sizeof(msg)) < 0) {
+        fprintf(stderr, "warta: %s\n", msg);
+        return 2;
+    }
     struct warta_env env;
     struct warta_error err;
     warta_error_clear(&err);
     if (warta_env_open(&env, &cfg, &err) != WARTA_OK) {
         fprintf(stderr, "warta: %s\n", err.detail);
+        warta_access_close();
         return 2;
     }
     int rc = warta_serve(&cfg, &env);
     warta_env_close(&env);
+    warta_access_close();
     return rc;
 }
 
@@ -92,6 +102,8 @@ int main(int argc, char **argv)
         return serve(argc, argv, 2);
     if (!strcmp(cmd, "normalize"))
         return warta_cli_normalize(argc, argv, 2);
+    if (!strcmp(cmd, "healthcheck"))
+        return warta_cli_healthcheck(argc, argv, 2);
     if (!strcmp(cmd, "print-config")) {
         struct warta_config cfg;
         warta_config_defaults(&cfg);

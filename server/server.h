@@ -20,4 +20,8 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env);
 /* `warta normalize ...` (cli.c); returns the process exit code. */
 int warta_cli_normalize(int argc, char **argv, int argi);
 
+/* `warta healthcheck [OPTIONS]` (healthcheck.c): 0 when the local
+ * server's /healthz answers 200, 1 when not, 2 on a usage error. */
+int warta_cli_healthcheck(int argc, char **argv, int argi);
+
 #endif

@@ -24,6 +24,8 @@ static const struct {
     [WARTA_ERR_TOO_COMPLEX] = {"document-too-complex", "Document too complex", 422},
     [WARTA_ERR_NOT_ACCEPTABLE] = {"not-acceptable", "Not acceptable", 406},
     [WARTA_ERR_INDEX_UNAVAILABLE] = {"index-unavailable", "Index unavailable", 503},
+    [WARTA_ERR_UNAUTHORIZED] = {"unauthorized", "Unauthorized", 401},
+    [WARTA_ERR_RATE_LIMITED] = {"rate-limited", "Rate limited", 429},
 };
 
 static int valid(enum warta_err code)

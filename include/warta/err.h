@@ -27,6 +27,8 @@ enum warta_err {
     WARTA_ERR_TOO_COMPLEX = 13,        /* 13: 422 document over node/depth caps */
     WARTA_ERR_NOT_ACCEPTABLE = 14,     /* 14: 406 Accept excludes the format */
     WARTA_ERR_INDEX_UNAVAILABLE = 15,  /* 15: 503 dedupe index unreachable */
+    WARTA_ERR_UNAUTHORIZED = 16,       /* 16: 401 API key missing or wrong */
+    WARTA_ERR_RATE_LIMITED = 17,       /* 17: 429 over --rate-limit */
     WARTA_ERR__LAST /* never use! */
 };
 

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "warta/err.h"
 
@@ -29,6 +30,11 @@ void warta_metrics_stage(size_t stage, int64_t usec, unsigned runs);
 
 /* Fetches in flight: +1 when a transfer starts, -1 when it ends. */
 void warta_metrics_fetch_add(int delta);
+
+/* A renderer whose series are appended to every exposition (the
+ * server's access control registers its rate-limit counters); NULL
+ * removes it. Set it before serving: it is read without a lock. */
+void warta_metrics_set_extra(void (*render)(FILE *f));
 
 /* The whole exposition, malloc'd and NUL-terminated; caller frees. */
 char *warta_metrics_render(size_t *len);

@@ -114,6 +114,10 @@ class Checker:
         ctype = headers.get("content-type", "")
         media = ctype.split(";", 1)[0].strip().lower()
         content = resp.get("content") or {}
+        if status == 204 and not content and not body:
+            self.checked += 1
+            print(f"ok {name}: {method} {url} -> 204 (no content)")
+            return
         if media not in content:
             self.fail(name, f"Content-Type {ctype!r} is not declared for "
                             f"{status} (declared: {', '.join(content)})")
@@ -522,6 +526,44 @@ def check_index_down(checker, binary, seed):
         checker.fail("index-down", f"server exit status {rc} after SIGTERM")
 
 
+def check_access(checker, binary):
+    """API keys, a rate limit and CORS on: 401 and 429 with their
+    headers, the open routes without a key, a preflight 204."""
+    import hashlib
+    keys = tempfile.NamedTemporaryFile("w", prefix="warta-keys-",
+                                       delete=False)
+    keys.write("# NAME:SHA256HEX\ndesk:" +
+               hashlib.sha256(b"desk-key").hexdigest() + "\n")
+    keys.close()
+    server = Server(binary, ["--api-keys-file", keys.name,
+                             "--rate-limit", "1", "--rate-burst", "1",
+                             "--cors-origin", "https://desk.example.com"])
+    key = {"Authorization": "Bearer desk-key",
+           "Content-Type": "text/plain"}
+    try:
+        for name, method, url, headers, body, expect in [
+                ("no-key", "POST", "/v1/normalize",
+                 {"Content-Type": "text/plain"}, b"x", 401),
+                ("wrong-key", "GET", "/v1/normalize?url=x",
+                 {"X-API-Key": "nope"}, None, 401),
+                ("keyed-healthz", "GET", "/healthz", None, None, 200),
+                ("keyed-readyz", "GET", "/readyz", None, None, 200),
+                ("keyed-metrics", "GET", "/metrics", None, None, 200),
+                ("keyed-openapi", "GET", "/openapi.yaml", None, None, 200),
+                ("preflight", "OPTIONS", "/v1/normalize",
+                 {"Origin": "https://desk.example.com",
+                  "Access-Control-Request-Method": "POST"}, None, 204),
+                ("keyed-first", "POST", "/v1/normalize", key, b"", 400),
+                ("keyed-second", "POST", "/v1/normalize", key, b"", 429)]:
+            status, hdrs, data = server.request(method, url, headers, body)
+            checker.check(name, method, url, status, hdrs, data, expect)
+    finally:
+        rc = server.stop()
+        os.unlink(keys.name)
+    if rc != 0:
+        checker.fail("access", f"server exit status {rc} after SIGTERM")
+
+
 def check_coverage(checker):
     """Like yyjson's test_err_code.c: every problem type is reached by
     some request, apart from the ones no request can reach."""
@@ -595,6 +637,7 @@ def main():
         rc = server.stop()
     try:
         check_index_down(checker, binary, seed)
+        check_access(checker, binary)
     finally:
         upstream.shutdown()
     check_coverage(checker)

@@ -399,7 +399,13 @@ static size_t on_header(char *ptr, size_t size, size_t nmemb, void *userdata)
     /* A new status line (after 100 Continue): forget the interim one. */
     if (n >= 5 && strncmp(ptr, "HTTP/", 5) == 0) {
         r->content_type[0] = r->request_id[0] = r->allow[0] = '\0';
+        r->headers[0] = '\0';
         return n;
+    }
+    size_t used = strlen(r->headers);
+    if (used + n < sizeof(r->headers)) {
+        memcpy(r->headers + used, ptr, n);
+        r->headers[used + n] = '\0';
     }
     static const struct {
         const char *name;
@@ -419,6 +425,26 @@ static size_t on_header(char *ptr, size_t size, size_t nmemb, void *userdata)
                        n - k);
     }
     return n;
+}
+
+bool e2e_header(const struct e2e_response *r, const char *name, char *out,
+                size_t n)
+{
+    size_t k = strlen(name);
+    for (const char *line = r->headers; *line;) {
+        const char *eol = strchr(line, '\n');
+        size_t len = eol ? (size_t)(eol - line) : strlen(line);
+        if (len > k && line[k] == ':' && strncasecmp(line, name, k) == 0) {
+            copy_value(out, n, line + k + 1, len - k - 1);
+            return true;
+        }
+        if (!eol)
+            break;
+        line = eol + 1;
+    }
+    if (n)
+        out[0] = '\0';
+    return false;
 }
 
 static void curl_init_once(void)

@@ -38,7 +38,13 @@ struct e2e_response {
     char request_id[128]; /* X-Request-Id response header */
     char allow[128];      /* Allow response header */
     double seconds;       /* total time */
+    char headers[4096];   /* every header line of the final response */
 };
+
+/* The value of response header `name` (case-insensitive) into out;
+ * false when the response has no such header. */
+bool e2e_header(const struct e2e_response *r, const char *name, char *out,
+                size_t n);
 
 /* One request; headers is NULL-terminated "Name: value" list or NULL;
  * body may be NULL. Returns 0 on a completed HTTP exchange. */
