@@ -9,6 +9,10 @@
 #                   (DATASETS="fundus dragnet" for a subset, QUALITY_OUT=DIR
 #                   keeps per-page predictions and scores, worst pages listed)
 #   make deps       install every Debian package the build, tests and service need
+#   make container  build the image warta:latest (podman; docker/Dockerfile)
+#   make test-container   build the images, run nginx + two replicas + Redis
+#                   under podman and check the deployment through nginx
+#   make deps-container   install podman and what it needs (Debian packages)
 #
 # Sources are discovered by wildcard: a new file under handlers/ or server/,
 # or a new tests/unit/**/test_*.c, needs no change here.
@@ -50,7 +54,8 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/unit/%,$(UNIT_SRCS))
 E2E_BINS  := $(patsubst tests/e2e/%.c,$(BUILD)/san/tests/e2e/%,$(E2E_SRCS))
 
 .PHONY: all build run test unit e2e check-clang bench bench-quality bench-html deps \
-	deps-check clean format lint asan print-config help
+	deps-check clean format lint asan print-config help container test-container \
+	deps-container
 .DEFAULT_GOAL := all
 
 all: deps-check $(BUILD)/warta
@@ -175,6 +180,26 @@ $(BUILD)/bench/html_speed: tests/bench/html_speed.c tests/support/slurp.c $(REL_
 
 bench-html: deps-check $(BUILD)/bench/html_speed
 	@$(BUILD)/bench/html_speed --rounds 5 $(SHARED)/bench/scrapinghub/html
+
+# Containers: podman builds and runs docker/Dockerfile where no Docker
+# engine exists (tests/container/). iptables is what netavark publishes
+# ports and joins networks with; debootstrap makes the Debian base image
+# when no registry can be reached; curl and python3-yaml drive the test.
+CONTAINER_PACKAGES := podman buildah runc netavark aardvark-dns iptables \
+	debootstrap curl python3 python3-yaml
+
+deps-container:
+	@missing=""; for p in $(CONTAINER_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "warta: installing for containers:$$missing"; \
+		$(MAKE) --no-print-directory deps DEB_PACKAGES="$$missing"; fi
+
+container: deps-container
+	@bash tests/container/build.sh
+
+test-container: deps-container
+	@WARTA_SHARED=$(SHARED) bash tests/container/test-stack.sh
 
 lint:
 	@! grep -nE '\b(strcpy|sprintf|strtok|atoi|gets)\s*\(' $(LIB_SRCS) $(SERVER_SRCS) server/main.c \
