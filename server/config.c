@@ -157,8 +157,8 @@ static const struct option_row options[] = {
      "429 rate-limited beyond; 0 = no limit",
      SCOPE_SERVE, NULL},
     {"rate-burst", "WARTA_RATE_BURST", OPT_INT, F(rate_burst), 0, 1000000,
-     "0", "requests a key may send at once above --rate-limit (0 = the same "
-     "as --rate-limit)",
+     "0", "requests a key may send at once, the bucket --rate-limit refills "
+     "(0 = the same as --rate-limit)",
      SCOPE_SERVE, NULL},
     {"cors-origin", "WARTA_CORS_ORIGIN", OPT_LIST, F(cors_origin), 0,
      WARTA_MAX_LIST, "",
