@@ -174,6 +174,7 @@ struct hn {
     bool content;           /* named content container */
     bool has_content;       /* ... or holds one */
     bool drop, dropped_here, scored, picked, hidden;
+    bool keep;              /* holds the densest prose: no class verdict */
     bool caption;           /* class names a caption or photo credit */
 };
 
@@ -431,6 +432,66 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
 /* Text below a flattened (too deep) element is not in its `own`: the
  * marking and scoring see less of it, but extraction reads it whole. */
 
+/* A +-25 class weight scales a candidate's score by +-25 %. */
+#define WEIGHT_SCALE 100.0f
+
+/* Verdicts a wrapper of the article can carry by accident (an unclosed
+ * share bar, a "meta" or "widget" box around the post); a comment thread,
+ * sidebar, footer, menu, related or ad box around the densest prose means
+ * that prose is not the article's. */
+static bool weak_verdict(const char *reason)
+{
+    static const char *const weak[] = {
+        "boilerplate:share", "boilerplate:byline", "boilerplate:prompt",
+        "boilerplate:tags", "boilerplate:header", NULL,
+    };
+    if (!reason)
+        return true;
+    for (const char *const *w = weak; *w; w++)
+        if (!strcmp(reason, *w))
+            return true;
+    return false;
+}
+
+/* The paragraph scorer's winner before any class verdict, by text alone
+ * (readability's paragraph weights, the class weight as a soft factor).
+ * A word in a wrapper's class ("sharepost", "widget", "meta") must not
+ * drop the article it wraps: the winner's ancestors are kept whatever
+ * their class says, unless one of them names a place for other prose. */
+static void protect_article(struct hx *h)
+{
+    struct hn *el = h->el;
+    float *acc = warta_xcalloc(h->n + 1, sizeof(*acc));
+    for (size_t i = 0; i < h->n; i++) {
+        const struct hn *e = &el[i];
+        if (e->drop || !e->tag || !(e->tag->flags & F_SCORE) || e->inl < 25)
+            continue;
+        float sc = 1.0f + (float)e->icommas + (float)(e->inl / 100 > 3 ? 3 : e->inl / 100);
+        long a = e->parent;
+        for (int level = 0; a >= 0 && level < 5; level++, a = el[a].parent) {
+            float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+            acc[a] += sc / div;
+        }
+    }
+    long best = -1;
+    float best_score = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        float sc = acc[i] * (1.0f + (float)el[i].weight / WEIGHT_SCALE);
+        if (sc > best_score && !el[i].drop) {
+            best = (long)i;
+            best_score = sc;
+        }
+    }
+    free(acc);
+    if (best < 0 || el[best].raw < 200)
+        return;
+    for (long a = best; a >= 0; a = el[a].parent)
+        if (!weak_verdict(el[a].reason))
+            return;
+    for (long a = el[best].parent; a >= 0; a = el[a].parent)
+        el[a].keep = true;
+}
+
 static void mark_and_sum(struct hx *h)
 {
     struct hn *el = h->el;
@@ -461,6 +522,15 @@ static void mark_and_sum(struct hx *h)
             page_raw = el[i].raw;
             break;
         }
+    /* hidden subtrees first: what a reader never sees scores nothing */
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        if (e->parent >= 0 && el[e->parent].drop)
+            e->drop = true;
+        else if (e->hidden)
+            e->drop = e->dropped_here = true;
+    }
+    protect_article(h);
     /* boilerplate marking, top-down */
     for (size_t i = 0; i < h->n; i++) {
         struct hn *e = &el[i];
@@ -468,12 +538,16 @@ static void mark_and_sum(struct hx *h)
             e->drop = true;
             continue;
         }
-        if (e->hidden) {
-            e->drop = e->dropped_here = true;
-            continue;
-        }
-        if (e->drop || !e->reason || e->has_content || e->parent < 0 ||
+        if (e->drop || !e->reason || e->has_content || e->keep || e->parent < 0 ||
             (e->tag && (e->tag->flags & F_BODY)))
+            continue;
+        /* A class word on an inline element (a <span class="byline">
+         * some editors wrap the whole story in) is no verdict when it
+         * holds a paragraph's worth of text: inline furniture (a share
+         * link, a date) is short. Custom elements (a '-' in the name)
+         * are often blocks, so they keep their verdict. */
+        if (e->raw >= 100 && !(e->tag && (e->tag->flags & (F_BLOCK | F_CELL))) &&
+            !strchr((const char *)e->node->name, '-'))
             continue;
         /* An element holding most of the page's prose is the page,
          * whatever its class says ("main has-sidebar"). */
@@ -500,9 +574,6 @@ static void mark_and_sum(struct hx *h)
         p->link += e->link;
     }
 }
-
-/* A +-25 class weight scales a candidate's score by +-25 %. */
-#define WEIGHT_SCALE 100.0f
 
 static void init_candidate(struct hn *e)
 {
