@@ -37,6 +37,15 @@ enum warta_err warta_clean_run(struct warta_doc *doc,
         if (warta_role_is_content(doc->blocks[i].role) &&
             !doc->blocks[i].removed_reason)
             return WARTA_OK;
+    /* A page without body text can still say what it is (a title, a
+     * date, a description: a gallery, a video page, a teaser): the
+     * metadata stage decides whether anything is left to report, and the
+     * caller learns from the warning that the body is empty. Pasted text
+     * has no such metadata. */
+    if (doc->kind == WARTA_INPUT_HTML) {
+        warta_doc_warn(doc, "no-article-content");
+        return WARTA_OK;
+    }
     return warta_error_set(err, WARTA_ERR_NO_CONTENT,
                            "no article text found in the input");
 }

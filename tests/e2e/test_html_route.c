@@ -163,6 +163,26 @@ static void no_content_is_422(void **state)
     json_decref(p);
 }
 
+/* A page that says what it is but has no body text (a gallery, a video
+ * page) is still an answer: its metadata, no paragraphs, a warning. */
+static void bodiless_page_is_200(void **state)
+{
+    struct e2e_server *s = *state;
+    static const char gallery[] =
+        "<html><head><title>Spring fair in pictures</title>"
+        "<meta name=\"description\" content=\"Forty photos from the fair\">"
+        "</head><body><nav><a href=\"/\">Home</a></nav></body></html>";
+    json_t *a = post(s, "/v1/normalize", "text/html", gallery, sizeof(gallery) - 1, 200);
+    assert_string_equal(str(a, "title"), "Spring fair in pictures");
+    assert_int_equal(json_array_size(json_object_get(a, "paragraphs")), 0);
+    json_t *w = json_object_get(a, "warnings");
+    bool warned = false;
+    for (size_t i = 0; i < json_array_size(w); i++)
+        warned |= !strcmp(json_string_value(json_array_get(w, i)), "no-article-content");
+    assert_true(warned);
+    json_decref(a);
+}
+
 static void stop_cleanly(void **state)
 {
     struct e2e_server *s = *state;
@@ -174,7 +194,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(raw_html_body),      cmocka_unit_test(json_html_with_base_url),
         cmocka_unit_test(header_charset_wins), cmocka_unit_test(too_complex_is_422),
-        cmocka_unit_test(no_content_is_422),  cmocka_unit_test(stop_cleanly),
+        cmocka_unit_test(no_content_is_422),
+        cmocka_unit_test(bodiless_page_is_200),  cmocka_unit_test(stop_cleanly),
     };
     return cmocka_run_group_tests_name("html-route", tests, setup, teardown);
 }
