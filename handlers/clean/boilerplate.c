@@ -65,6 +65,8 @@ static const struct pattern token_patterns[] = {
     {"modal", "boilerplate:prompt"},
     {"signup", "boilerplate:newsletter"},
     {"login", "boilerplate:prompt"},
+    {"hidden", "boilerplate:hidden"},
+    {"offscreen", "boilerplate:hidden"},
     {NULL, NULL},
 };
 
@@ -105,6 +107,9 @@ static const struct pattern stem_patterns[] = {
     {"element-invisible", "boilerplate:hidden"},
     {"visually-hidden", "boilerplate:hidden"},
     {"screen-reader", "boilerplate:hidden"},
+    {"screenreader", "boilerplate:hidden"},
+    {"visuallyhidden", "boilerplate:hidden"},
+    {"print-only", "boilerplate:hidden"},
     {NULL, NULL},
 };
 
@@ -160,6 +165,10 @@ const char *warta_boilerplate_reason(const char *s, size_t len)
     /* "social-media-embed" is a quoted post in the story, not a share
      * bar: embeds are content. */
     if (r && !strcmp(r, "boilerplate:share") && has_stem(s, len, "embed"))
+        return NULL;
+    /* Utility-class pages show "hidden md:block" from some width up: a
+     * breakpoint prefix anywhere makes "hidden" a layout detail. */
+    if (r && !strcmp(r, "boilerplate:hidden") && memchr(s, ':', len))
         return NULL;
     return r;
 }

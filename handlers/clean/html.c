@@ -176,6 +176,7 @@ struct hn {
     bool drop, dropped_here, scored, picked, hidden;
     bool keep;              /* holds the densest prose: no class verdict */
     bool caption;           /* class names a caption or photo credit */
+    bool aria_hidden;       /* aria-hidden="true" */
 };
 
 /* Class/id verdicts by attribute text: pages repeat a few class names
@@ -236,14 +237,34 @@ struct attrs {
     char cls[256];    /* lowercased "class id" */
     size_t cl;
     const char *role;
-    bool article_body, hidden;
+    bool article_body, hidden, aria_hidden;
 };
+
+/* Inline styles that keep text from the reader's eyes: not displayed,
+ * invisible, or the screen-reader idiom of a box clipped to nothing or
+ * shrunk to one pixel. Spaces after ':' vary, so they are squeezed out
+ * first. */
+static bool style_hides(const char *v)
+{
+    char buf[512];
+    size_t k = 0;
+    for (; *v && k + 1 < sizeof(buf); v++)
+        if (*v != ' ' && *v != '\t' && *v != '\n')
+            buf[k++] = (char)warta_ascii_lower((unsigned char)*v);
+    buf[k] = '\0';
+    return strstr(buf, "display:none") || strstr(buf, "visibility:hidden") ||
+           strstr(buf, "clip:rect(0") || strstr(buf, "clip:rect(1px,1px,1px,1px)") ||
+           strstr(buf, "clip-path:inset(50%)") ||
+           ((strstr(buf, "width:1px") || strstr(buf, "width:0")) &&
+            (strstr(buf, "height:1px") || strstr(buf, "height:0")) &&
+            strstr(buf, "overflow:hidden"));
+}
 
 static void scan_attrs(const xmlNode *n, struct attrs *at)
 {
     size_t k = 0;
     at->role = NULL;
-    at->article_body = at->hidden = false;
+    at->article_body = at->hidden = at->aria_hidden = false;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *nm = (const char *)a->name;
         const char *v = a->children && a->children->content
@@ -273,13 +294,12 @@ static void scan_attrs(const xmlNode *n, struct attrs *at)
                 at->hidden = true;
             break;
         case 's':
-            if (!strcmp(nm, "style")) {
-                struct warta_str st = warta_str_from(v);
-                at->hidden |= warta_str_ifind(st, "display:none") >= 0 ||
-                              warta_str_ifind(st, "display: none") >= 0 ||
-                              warta_str_ifind(st, "visibility:hidden") >= 0 ||
-                              warta_str_ifind(st, "visibility: hidden") >= 0;
-            }
+            if (!strcmp(nm, "style"))
+                at->hidden |= style_hides(v);
+            break;
+        case 'a':
+            if (!strcmp(nm, "aria-hidden") && !strcmp(v, "true"))
+                at->aria_hidden = true;
             break;
         default:
             break;
@@ -381,6 +401,7 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
                     e->content = false;
                 if (at.role && !e->reason)
                     e->reason = role_reason(at.role);
+                e->aria_hidden = at.aria_hidden;
                 if (at.hidden) {
                     e->reason = "boilerplate:hidden";
                     e->hidden = true;
@@ -529,6 +550,14 @@ static void mark_and_sum(struct hx *h)
             e->drop = true;
         else if (e->hidden)
             e->drop = e->dropped_here = true;
+        /* aria-hidden hides from screen readers what is shown twice or
+         * is decoration (icons, a label repeated for the eye); pages
+         * also set it on paragraphs behind a paywall overlay, which
+         * are the article, so paragraphs keep it from being a verdict. */
+        else if (e->aria_hidden && !e->prose) {
+            e->drop = e->dropped_here = true;
+            e->hidden = true;
+        }
     }
     protect_article(h);
     /* boilerplate marking, top-down */
