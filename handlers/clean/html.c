@@ -729,6 +729,69 @@ static void pick(struct hx *h)
     }
 }
 
+/* Step 4c: a second opinion when the pick looks poor. The container
+ * scorer bets on one region; when what it chose holds under a third of
+ * the visible paragraph text (a short pick on a long page: the body split
+ * over sibling boxes, or a teaser box that outscored it), an independent,
+ * region-free reading is tried: every visible paragraph that is prose
+ * rather than links. It is kept only when it finds clearly more text
+ * (twice the pick), so a short article beside long furniture stays as
+ * picked. Both passes are linear and the second runs only on poor picks. */
+#define FALLBACK_MIN_PROSE 400
+#define FALLBACK_PARAGRAPH 60
+
+/* Prose of the second reading: a long enough visible paragraph, not
+ * mostly links, and not a teaser: a paragraph boxed with its linked
+ * headline (a box a quarter links) belongs to a feed of other stories. */
+static bool alt_paragraph(const struct hx *h, const struct hn *e)
+{
+    if (e->drop || !e->tag || strcmp(e->tag->name, "p") || e->inl < FALLBACK_PARAGRAPH ||
+        e->link * 4 >= e->text)
+        return false;
+    /* A link around it (a card that links elsewhere), or a box with a
+     * linked headline: its first block ancestor an eighth links. */
+    bool boxed = false;
+    for (long a = e->parent, level = 0; a >= 0 && level < 4; a = h->el[a].parent, level++) {
+        const struct hn *x = &h->el[a];
+        unsigned fl = x->tag ? x->tag->flags : 0;
+        if (fl & F_A)
+            return false;
+        if (!boxed && (fl & (F_BLOCK | F_CELL))) {
+            if (x->link * 8 >= x->text)
+                return false;
+            boxed = true;
+        }
+    }
+    return true;
+}
+
+static void second_opinion(struct hx *h)
+{
+    struct hn *el = h->el;
+    bool *in = warta_xcalloc(h->n + 1, sizeof(*in));
+    uint64_t picked = 0, prose = 0, alt = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        in[i] = e->picked || (e->parent >= 0 && in[e->parent]);
+        if (e->picked)
+            picked += e->text - e->link;
+        if (e->drop || !e->tag || strcmp(e->tag->name, "p") || e->inl < 25)
+            continue;
+        prose += e->text - e->link;
+        if (alt_paragraph(h, e))
+            alt += e->text - e->link;
+    }
+    if (prose >= FALLBACK_MIN_PROSE && picked * 3 < prose && alt > picked * 2) {
+        for (size_t i = 0; i < h->n; i++) {
+            struct hn *e = &el[i];
+            if (!alt_paragraph(h, e) || in[i])
+                continue;
+            e->picked = true;
+        }
+    }
+    free(in);
+}
+
 static void buf_add(struct hx *h, const char *s, size_t n)
 {
     if (h->len + n + 1 > h->bcap) {
@@ -1231,6 +1294,7 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
         goto out;
     mark_and_sum(&h);
     pick(&h);
+    second_opinion(&h);
     for (size_t i = 0; i < h.n; i++) {
         if (!h.el[i].picked)
             continue;
