@@ -238,6 +238,30 @@ static void derive_body(struct warta_doc *doc)
         (doc->stats.words * 60 + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
 }
 
+/* A description built from the body is at most this many characters, as
+ * Readability's excerpt and what search results show. */
+#define LEAD_MAX_CHARS 300
+/* A first paragraph shorter than this (a dateline, a standfirst label, a
+ * one-line quote) says too little; the lead comes from the next one. */
+#define LEAD_MIN_WORDS 8
+
+/* No description stated by the page: the first one or two sentences of
+ * the body. */
+static void describe_from_lead(struct warta_doc *doc)
+{
+    if (doc->description || !doc->n_paragraphs)
+        return;
+    size_t pick = 0;
+    for (size_t i = 0; i < doc->n_paragraphs; i++)
+        if (warta_count_words_upto(doc->paragraphs[i], doc->paragraph_len[i],
+                                   LEAD_MIN_WORDS) >= LEAD_MIN_WORDS) {
+            pick = i;
+            break;
+        }
+    doc->description = warta_lead_sentences(doc->arena, doc->paragraphs[pick],
+                                            doc->paragraph_len[pick], LEAD_MAX_CHARS);
+}
+
 #define LANGID_SAMPLE 4096
 
 static void detect_language(struct warta_doc *doc, struct warta_langid *langid)
@@ -289,6 +313,7 @@ enum warta_err warta_metadata_run(struct warta_doc *doc,
     warta_metadata_from_html(doc);
     from_roles(doc);
     derive_body(doc);
+    describe_from_lead(doc);
     detect_language(doc, langid);
     settle_zones(doc);
     return WARTA_OK;

@@ -41,7 +41,6 @@ enum slot {
     M_AUTHOR, M_ARTICLE_AUTHOR, M_PARSELY_AUTHOR, M_SAILTHRU_AUTHOR,
     M_DC_CREATOR, M_BYL,
     M_SECTION, M_PARSELY_SECTION,
-    M_KEYWORDS, M_PARSELY_TAGS, M_SAILTHRU_TAGS,
     M_OG_IMAGE, M_OG_IMAGE_ALT, M_TW_IMAGE,
     M_DESCRIPTION, M_OG_DESCRIPTION, M_TW_DESCRIPTION,
     M_SITE_NAME, M_APP_NAME, M_OG_URL,
@@ -71,10 +70,6 @@ static const struct {
     {"article:section", M_SECTION},
     {"og:article:section", M_SECTION},
     {"parsely-section", M_PARSELY_SECTION},
-    {"news_keywords", M_KEYWORDS},
-    {"keywords", M_KEYWORDS},
-    {"parsely-tags", M_PARSELY_TAGS},
-    {"sailthru.tags", M_SAILTHRU_TAGS},
     {"og:image", M_OG_IMAGE},
     {"og:image:url", M_OG_IMAGE},
     {"og:image:secure_url", M_OG_IMAGE},
@@ -92,6 +87,13 @@ static const struct {
     {"dcterms.language", M_DC_LANGUAGE},
     {"og:locale", M_OG_LOCALE},
     {"headline", M_IP_HEADLINE},
+};
+
+/* Meta tags that carry tags: every one counts, each may be a
+ * comma-joined list. */
+static const char *const tag_meta_keys[] = {
+    "article:tag", "og:article:tag", "keywords", "news_keywords",
+    "parsely-tags", "sailthru.tags",
 };
 
 /* Meta tags that carry a date: name=, property= or itemprop= keys, and
@@ -170,7 +172,7 @@ struct ld {
     const char *headline, *published, *modified, *description, *section;
     const char *canonical, *language, *publisher, *url;
     const char *image, *image_caption, *image_credit;
-    struct warta_strlist persons, orgs, keywords, editors;
+    struct warta_strlist persons, orgs, editors;
     bool have_article;
     /* The nodes of the block being read, for @id references. */
     json_t *nodes[256];
@@ -180,7 +182,9 @@ struct ld {
 struct gather {
     struct warta_doc *doc;
     const char *meta[M__COUNT];
-    struct warta_strlist article_tags; /* article:tag, one per meta */
+    /* Tags from every source (tag and keyword metas, JSON-LD keywords,
+     * tag links) in page order, before the filter of choose_tags. */
+    struct warta_strlist tags;
     const char *title, *canonical, *html_lang;
     const char *base_href; /* <base href>, which relative links follow */
     size_t n_h1;
@@ -480,23 +484,42 @@ static void ld_image(struct gather *g, json_t *v)
     }
 }
 
-static void ld_keywords(struct gather *g, json_t *v)
+/* A tag value as the page gives it: one tag, or several joined by commas
+ * or semicolons ("Politik, Pemilu 2024"), a hashtag's '#' dropped. */
+static void add_tag(struct gather *g, struct warta_str t)
 {
     struct warta_arena *a = g->doc->arena;
+    t = warta_str_trim(t);
+    while (t.len && t.p[0] == '#')
+        t = warta_str_trim(warta_str_make(t.p + 1, t.len - 1));
+    size_t out;
+    char *n = t.len && g->tags.n < MAX_LIST ? warta_text_normalize(a, t.p, t.len, &out)
+                                            : NULL;
+    if (n && out)
+        warta_strlist_push_unique(a, &g->tags, n);
+}
+
+static void add_tags(struct gather *g, const char *v, size_t len)
+{
+    const char *p = v, *end = v + len;
+    while (p < end) {
+        const char *sep = p;
+        while (sep < end && *sep != ',' && *sep != ';')
+            sep++;
+        add_tag(g, warta_str_make(p, (size_t)(sep - p)));
+        p = sep + 1;
+    }
+}
+
+/* JSON-LD keywords: a comma-joined string or an array of them. */
+static void ld_keywords(struct gather *g, json_t *v)
+{
     if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        while (*s && g->ld.keywords.n < MAX_LIST) {
-            size_t l = strcspn(s, ",;");
-            size_t out;
-            char *t = warta_text_normalize(a, s, l, &out);
-            if (out)
-                warta_strlist_push_unique(a, &g->ld.keywords, t);
-            s += l;
-            if (*s)
-                s++;
-        }
+        const char *t = clean(g->doc->arena, json_string_value(v));
+        if (t)
+            add_tags(g, t, strlen(t));
     } else if (json_is_array(v)) {
-        for (size_t i = 0; i < json_array_size(v) && g->ld.keywords.n < MAX_LIST; i++)
+        for (size_t i = 0; i < json_array_size(v) && g->tags.n < MAX_LIST; i++)
             if (json_is_string(json_array_get(v, i)))
                 ld_keywords(g, json_array_get(v, i));
     }
@@ -665,12 +688,13 @@ static void take_meta(struct gather *g, const xmlNode *n)
                          micro ? g->pos : -1, micro && in_aside(n));
             return;
         }
-    if (!strcasecmp(key, "article:tag") || !strcasecmp(key, "og:article:tag")) {
-        const char *t = g->article_tags.n < MAX_LIST ? clean(a, val) : NULL;
-        if (t)
-            warta_strlist_push_unique(a, &g->article_tags, t);
-        return;
-    }
+    for (size_t i = 0; i < sizeof(tag_meta_keys) / sizeof(tag_meta_keys[0]); i++)
+        if (!strcasecmp(key, tag_meta_keys[i])) {
+            const char *t = g->tags.n < MAX_LIST ? clean(a, val) : NULL;
+            if (t)
+                add_tags(g, t, strlen(t));
+            return;
+        }
     for (size_t i = 0; i < sizeof(meta_keys) / sizeof(meta_keys[0]); i++)
         if (!strcasecmp(key, meta_keys[i].key)) {
             if (!g->meta[meta_keys[i].slot])
@@ -727,21 +751,30 @@ static bool class_says(const char *list, const char *const *stems)
     return false;
 }
 
-/* Inside an <aside>, <footer>, <nav> or a teaser/comment container: a date
- * or name there describes something else than the article. */
-static bool in_aside(const xmlNode *n)
+/* An ancestor (up to 24 levels) is one of the elements or has a class
+ * with one of the stems. */
+static bool inside(const xmlNode *n, const char *const *elements,
+                   const char *const *classes)
 {
     int depth = 0;
     for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 24;
          p = p->parent, depth++) {
-        const char *name = (const char *)p->name;
-        if (!strcmp(name, "aside") || !strcmp(name, "footer") || !strcmp(name, "nav"))
-            return true;
+        for (const char *const *e = elements; *e; e++)
+            if (!strcmp((const char *)p->name, *e))
+                return true;
         const char *cls = get_attr(p, "class");
-        if (cls && class_says(cls, aside_classes))
+        if (cls && class_says(cls, classes))
             return true;
     }
     return false;
+}
+
+/* Inside an <aside>, <footer>, <nav> or a teaser/comment container: a date
+ * or name there describes something else than the article. */
+static bool in_aside(const xmlNode *n)
+{
+    static const char *const elements[] = {"aside", "footer", "nav", NULL};
+    return inside(n, elements, aside_classes);
 }
 
 /* A <time> saying it is an update: its class or itemprop, or a label
@@ -791,6 +824,79 @@ static void visible_dates(struct gather *g, xmlNode *n)
         add_date(g, d, DS_VISIBLE, label == WARTA_DATE_LABEL_MODIFIED, g->pos, aside);
         from += en;
     }
+}
+
+/* Tag links: rel=tag (but not WordPress's rel="category tag", a
+ * section), or a link to a tag or topic page inside a block that a class
+ * or id calls the tag list. Path and class words are markup, not
+ * language: templates use them whatever language the page is in. */
+static const char *const tag_paths[] = {"/tag/", "/tags/", "/topic/", "/topics/", NULL};
+static const char *const tag_block_words[] = {"tag", "tags", "taglist", "topic",
+                                              "topics", "keywords", NULL};
+/* Containers whose tag links are the site's (clouds, menus, trending
+ * lists), not the article's. */
+static const char *const tag_cloud_classes[] = {"sidebar", "widget", "menu", "cloud",
+                                                "trending", "popular", NULL};
+#define TAG_BLOCK_DEPTH 4
+
+/* One of the words is a whole word of a class or id list, words split at
+ * anything but letters and digits ("article__tags", "tag-list"): a stem
+ * match would take "stage" or "vintage" for a tag block. */
+static bool class_word(const char *list, const char *const *words)
+{
+    for (const char *p = list; *p;) {
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        size_t l = 0;
+        while (isalnum((unsigned char)p[l]))
+            l++;
+        for (const char *const *w = words; l && *w; w++)
+            if (strlen(*w) == l && !strncasecmp(p, *w, l))
+                return true;
+        p += l;
+    }
+    return false;
+}
+
+static bool in_tag_block(const xmlNode *n)
+{
+    int depth = 0;
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE &&
+                                       depth < TAG_BLOCK_DEPTH;
+         p = p->parent, depth++) {
+        const char *cls = get_attr(p, "class"), *id = get_attr(p, "id");
+        if ((cls && class_word(cls, tag_block_words)) ||
+            (id && class_word(id, tag_block_words)))
+            return true;
+    }
+    return false;
+}
+
+/* A tag list in a <footer> is often the article's own (WordPress's
+ * entry footer), so only navigation and asides count here. */
+static bool in_tag_cloud(const xmlNode *n)
+{
+    static const char *const elements[] = {"aside", "nav", NULL};
+    return inside(n, elements, tag_cloud_classes);
+}
+
+static void tag_link(struct gather *g, xmlNode *n, const char *rel)
+{
+    if (g->tags.n >= MAX_LIST)
+        return;
+    if (!(rel && has_token(rel, "tag") && !has_token(rel, "category"))) {
+        const char *href = get_attr(n, "href");
+        bool tag_page = false;
+        for (const char *const *t = tag_paths; href && *t && !tag_page; t++)
+            tag_page = strstr(href, *t) != NULL;
+        if (!tag_page || !in_tag_block(n))
+            return;
+    }
+    if (in_tag_cloud(n))
+        return;
+    const char *t = node_text(g->doc->arena, n, 128);
+    if (t && *t)
+        add_tag(g, warta_str_from(t));
 }
 
 static bool is_label_element(const char *name)
@@ -874,6 +980,8 @@ static void visit(struct gather *g, xmlNode *n)
                 g->rel_names[g->n_rel++] = (struct name_cand){t, g->pos, in_aside(n)};
         }
     }
+    if (!strcmp(name, "a"))
+        tag_link(g, n, rel);
     const char *ip = get_attr(n, "itemprop");
     if (ip && strcmp(name, "meta")) {
         bool pub = !strcasecmp(ip, "datePublished") || !strcasecmp(ip, "dateCreated");
@@ -1066,24 +1174,6 @@ static const char *primary_language(struct warta_arena *a, const char *s)
     for (char *c = o; *c; c++)
         *c = (char)tolower((unsigned char)*c);
     return o;
-}
-
-static void push_list(struct warta_doc *doc, struct warta_strlist *dst,
-                      const char *csv)
-{
-    if (!csv)
-        return;
-    const char *s = csv;
-    while (*s && dst->n < MAX_LIST) {
-        size_t l = strcspn(s, ",;");
-        size_t out;
-        char *t = warta_text_normalize(doc->arena, s, l, &out);
-        if (out)
-            warta_strlist_push_unique(doc->arena, dst, t);
-        s += l;
-        if (*s)
-            s++;
-    }
 }
 
 /* --- titles ---------------------------------------------------------------- */
@@ -1427,6 +1517,34 @@ static void choose_people(struct gather *g, long hpos)
             warta_strlist_push_unique(a, &doc->authors, orgs.items[i]);
 }
 
+/* --- tags -------------------------------------------------------------------- */
+
+/* Every tag source in page order, merged into what doc->tags holds already
+ * (tags another rule found stay, duplicates ignoring case go). Dropped:
+ * search phrases and machine codes (warta_is_tag_text), and a keyword that
+ * only repeats the headline or the site's name, which SEO templates add
+ * to every page. */
+static void choose_tags(struct gather *g)
+{
+    struct warta_doc *doc = g->doc;
+    struct warta_arena *a = doc->arena;
+    const char *repeats[] = {doc->title, doc->site_name, g->meta[M_SITE_NAME],
+                             g->ld.publisher};
+    const char *hosts[] = {doc->source.final_url, doc->source.url, doc->base_url,
+                           g->canonical, g->meta[M_OG_URL]};
+    for (size_t i = 0; i < g->tags.n; i++) {
+        const char *t = g->tags.items[i];
+        bool keep = warta_is_tag_text(warta_str_from(t));
+        for (size_t k = 0; keep && k < sizeof(repeats) / sizeof(repeats[0]); k++)
+            keep = !(repeats[k] && same_text(a, t, repeats[k]));
+        /* The site's host name ("nationalpost.com") is its name too. */
+        for (size_t k = 0; keep && k < sizeof(hosts) / sizeof(hosts[0]); k++)
+            keep = !(hosts[k] && strchr(t, '.') && !strchr(t, ' ') && strcasestr(hosts[k], t));
+        if (keep && doc->tags.n < MAX_LIST)
+            warta_strlist_push_unique(a, &doc->tags, t);
+    }
+}
+
 void warta_metadata_from_html(struct warta_doc *doc)
 {
     xmlDoc *x = doc->html;
@@ -1453,18 +1571,7 @@ void warta_metadata_from_html(struct warta_doc *doc)
         const char *v[] = {g.ld.section, m[M_SECTION], m[M_PARSELY_SECTION]};
         doc->section = first_of(v, 3);
     }
-    if (!doc->tags.n) {
-        for (size_t i = 0; i < g.ld.keywords.n; i++)
-            warta_strlist_push_unique(a, &doc->tags, g.ld.keywords.items[i]);
-        for (size_t i = 0; !doc->tags.n && i < g.article_tags.n; i++)
-            warta_strlist_push_unique(a, &doc->tags, g.article_tags.items[i]);
-        if (!doc->tags.n)
-            push_list(doc, &doc->tags, m[M_KEYWORDS]);
-        if (!doc->tags.n)
-            push_list(doc, &doc->tags, m[M_PARSELY_TAGS]);
-        if (!doc->tags.n)
-            push_list(doc, &doc->tags, m[M_SAILTHRU_TAGS]);
-    }
+    choose_tags(&g);
     if (!doc->n_images) {
         const char *img = g.ld.image, *cap = g.ld.image_caption,
                    *credit = g.ld.image_credit;

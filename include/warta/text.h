@@ -32,6 +32,20 @@ size_t warta_count_words_upto(const char *p, size_t len, size_t limit);
  * closing quotes or parenthesis. */
 bool warta_ends_sentence(const char *p, size_t len);
 
+/* The lead of a paragraph for a description: its first sentence, and the
+ * second too when both fit in max_chars code points; a first sentence
+ * longer than that is cut at a word and ends in an ellipsis. Returns an
+ * arena string, or NULL for empty text. */
+const char *warta_lead_sentences(struct warta_arena *a, const char *p, size_t len,
+                                 size_t max_chars);
+
+/* s can be a tag: at most 5 words and 50 characters (a longer keyword is
+ * a search phrase), opening with a letter or digit, no CMS key ("section:
+ * news", "Category: News") and no one-token machine code such as a wire
+ * desk slug ("US-USA-ELECTION", "BC-EU--Brexit"), a number or an id
+ * ("ID20230514"). */
+bool warta_is_tag_text(struct warta_str s);
+
 /* Phrases of the language tables (text/phrases.c). Matching ignores ASCII
  * case; a phrase matches at the start of s when a non-letter follows it. */
 

@@ -469,6 +469,63 @@ static void byline_near_headline_beats_site_name(void **state)
     done(p);
 }
 
+static void tags_from_every_source_in_page_order(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><title>Flood in the valley</title>"
+        "<meta property=\"og:site_name\" content=\"Valley Post\">"
+        "<meta property=\"article:tag\" content=\"Floods\">"
+        /* A single comma-joined value is several tags. */
+        "<meta property=\"article:tag\" content=\"Weather, Climate change\">"
+        "<meta name=\"keywords\" content=\"floods; Valley Post; ex.com; US-USA-FLOODS;"
+        " flood news today latest updates and pictures, Rescue\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Flood in the valley\","
+        "\"keywords\":[\"Emergency services\", \"Flood in the valley\", \"section:news\"]}"
+        "</script></head><body><h1>Flood in the valley</h1>"
+        "<p>Water rose overnight.</p>"
+        "<div class=\"post-tags\"><ul><li><a href=\"/tag/dams/\">Dams</a></li>"
+        "<li><a href=\"/topic/rescue/\">rescue</a></li></ul></div>"
+        "<p>See <a href=\"/tag/elsewhere/\">a tag link outside a tag block</a>.</p>"
+        "<span><a href=\"/x\" rel=\"tag\">#Rivers</a>"
+        " <a href=\"/c/news\" rel=\"category tag\">News</a></span>"
+        "<aside class=\"sidebar\"><div class=\"tags\">"
+        "<a href=\"/tag/popular/\" rel=\"tag\">Popular</a></div></aside>"
+        "<div class=\"stage\"><a href=\"/tag/stage/\">Stage</a></div>"
+        "</body></html>",
+        "https://ex.com/a");
+    const char *want[] = {"Floods", "Weather", "Climate change", "Rescue",
+                          "Emergency services", "Dams", "Rivers"};
+    size_t n = sizeof(want) / sizeof(want[0]);
+    for (size_t i = 0; i < p->doc.tags.n && i < n; i++)
+        assert_str(p->doc.tags.items[i], want[i]);
+    assert_int_equal(p->doc.tags.n, n);
+    done(p);
+}
+
+static void tags_merge_with_earlier_ones(void **state)
+{
+    (void)state;
+    struct page *p = calloc(1, sizeof(*p));
+    assert_non_null(p);
+    warta_arena_init(&p->arena);
+    warta_doc_init(&p->doc, &p->arena);
+    p->doc.kind = WARTA_INPUT_HTML;
+    const char *html = "<html><head><meta name=\"keywords\" content=\"Budget, Tax\">"
+                       "</head><body></body></html>";
+    p->doc.html = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                     HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    p->doc.html_free = free_html;
+    warta_strlist_push(&p->arena, &p->doc.tags, "tax");
+    warta_metadata_from_html(&p->doc);
+    assert_int_equal(p->doc.tags.n, 2);
+    assert_str(p->doc.tags.items[0], "tax");
+    assert_str(p->doc.tags.items[1], "Budget");
+    done(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +552,8 @@ int main(void)
         cmocka_unit_test(utc_reported_in_page_offset),
         cmocka_unit_test(title_prefers_visible_h1),
         cmocka_unit_test(byline_near_headline_beats_site_name),
+        cmocka_unit_test(tags_from_every_source_in_page_order),
+        cmocka_unit_test(tags_merge_with_earlier_ones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
