@@ -47,6 +47,11 @@ static const char *const generic_titles[] = {
     "Notas de prensa", "Archivo", "Noticias", "Últimas noticias", "Portada", NULL,
 };
 
+/* "3 de mayo de 2023", "1 de enero del 2024". */
+static const char *const date_connectors[] = {
+    "de", "del", NULL,
+};
+
 static const char *const time_words[] = {
     "de", "del", "a las", NULL,
 };
@@ -100,6 +105,7 @@ const struct warta_lang warta_lang_es = {
     .labels = labels,
     .date_labels = date_labels,
     .generic_titles = generic_titles,
+    .date_connectors = date_connectors,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

@@ -59,6 +59,7 @@ static void build(void)
         add_list(WARTA_LEX_PHOTO, g->photo_words);
         add_list(WARTA_LEX_TIME_WORD, g->time_words);
         add_list(WARTA_LEX_GENERIC_TITLE, g->generic_titles);
+        add_list(WARTA_LEX_DATE_CONNECTOR, g->date_connectors);
         add_list(WARTA_LEX_CONJUNCTION, g->name_conjunctions);
         add_list(WARTA_LEX_PLACE_PREPOSITION, g->place_prepositions);
         for (const struct warta_month_name *m = g->months; m->name; m++)

@@ -47,6 +47,11 @@ static const char *const generic_titles[] = {
     "Comunicados de imprensa", "Arquivo", "Notícias", "Últimas notícias", NULL,
 };
 
+/* "5 de março de 2021". */
+static const char *const date_connectors[] = {
+    "de", NULL,
+};
+
 static const char *const time_words[] = {
     "de", "às", NULL,
 };
@@ -99,6 +104,7 @@ const struct warta_lang warta_lang_pt = {
     .labels = labels,
     .date_labels = date_labels,
     .generic_titles = generic_titles,
+    .date_connectors = date_connectors,
     .time_words = time_words,
     .related_prefixes = related_prefixes,
     .furniture_lines = furniture_lines,

@@ -80,6 +80,12 @@ static const struct warta_lex_entry *lex_match(enum warta_lex cat,
     return NULL;
 }
 
+/* Skips one date connector ("de") at t[j], if there is one. */
+static size_t skip_connector(const struct tok *t, size_t n, size_t j)
+{
+    return j < n && lex_match(WARTA_LEX_DATE_CONNECTOR, &t[j]) ? j + 1 : j;
+}
+
 /* Month number from any language's table ("Mei", "Sept", "Ogos"). */
 static int month_of(const struct tok *t)
 {
@@ -147,18 +153,21 @@ static bool adjacent(const struct tok *a, const struct tok *b)
 static bool date_at(const struct tok *t, size_t n, size_t i, unsigned flags,
                     struct found *f)
 {
-    /* D Month YYYY ("8 Mei 2023", "17 Jun 2015,", "5. November 2021"). */
+    /* D Month YYYY ("8 Mei 2023", "17 Jun 2015,", "5. November 2021",
+     * "3 de mayo de 2023"). */
     if (i + 2 < n && t[i].kind == TOK_NUM && t[i].len <= 2) {
         size_t j = i + 1;
         if (t[j].kind == TOK_PUNCT && t[j].p[0] == '.' && j + 2 < n)
             j++;
-        int m = month_of(&t[j]);
+        j = skip_connector(t, n, j);
+        int m = j < n ? month_of(&t[j]) : 0;
         if (m) {
             j++;
             if (j < n && t[j].kind == TOK_PUNCT && t[j].p[0] == '.')
                 j++;
             if (j < n && t[j].kind == TOK_PUNCT && t[j].p[0] == ',')
                 j++;
+            j = skip_connector(t, n, j);
             if (j < n && t[j].kind == TOK_NUM && t[j].len == 4 &&
                 valid_date(t[j].num, m, t[i].num)) {
                 *f = (struct found){t[j].num, m, t[i].num, j + 1};

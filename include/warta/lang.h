@@ -63,6 +63,9 @@ struct warta_lang {
     const struct warta_date_label *date_labels;
     /* Section labels that are never an article's title ("Berita Terkini"). */
     const char *const *generic_titles;
+    /* Words joining the day, month and year of a date ("de" of "3 de mayo
+     * de 2023"); NULL for none. */
+    const char *const *date_connectors;
     /* Words that introduce a time after a date ("pukul", "at"). */
     const char *const *time_words;
     /* Line prefixes that introduce a related-article link ("Baca juga"). */
@@ -124,6 +127,7 @@ enum warta_lex {
     WARTA_LEX_AGENCY,
     WARTA_LEX_DATE_LABEL,       /* value: enum warta_date_label_kind */
     WARTA_LEX_GENERIC_TITLE,
+    WARTA_LEX_DATE_CONNECTOR,
     WARTA_LEX__COUNT
 };
 

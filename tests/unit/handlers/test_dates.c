@@ -86,7 +86,7 @@ static void test_european_month_names(void **state)
     (void)state;
     expect("5. November 2021, 14:30 Uhr", "2021-11-05T14:30:00");
     expect("Publié le 12 mars 2024 à 08:15", "2024-03-12T08:15:00");
-    expect("Publicado el 3 de mayo de 2023", NULL); /* "de" between: not yet */
+    expect("Publicado el 3 de mayo de 2023", "2023-05-03"); /* test_connector_words */
     expect("3 maggio 2023", "2023-05-03");
     expect("21 outubro 2022", "2022-10-21");
     expect("7 januari 2020", "2020-01-07");
@@ -137,6 +137,18 @@ static void test_offsets(void **state)
     warta_arena_free(&a);
 }
 
+static void test_connector_words(void **state)
+{
+    (void)state;
+    /* Spanish and Portuguese join day, month and year with "de". */
+    expect("3 de mayo de 2023", "2023-05-03");
+    expect("Publicado el 1 de enero del 2024", "2024-01-01");
+    expect("5 de março de 2021", "2021-03-05");
+    expect("Lisboa, 12 de Outubro de 2022 às 10:30", "2022-10-12T10:30:00");
+    /* A connector alone is no date. */
+    expect("3 de los 2023 votos", NULL);
+}
+
 static void test_date_labels(void **state)
 {
     (void)state;
@@ -159,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_month_first_by_flag),
         cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_date_labels),
+        cmocka_unit_test(test_connector_words),
         cmocka_unit_test(test_indonesian_date_lines),
         cmocka_unit_test(test_zones),
         cmocka_unit_test(test_english_and_malay),
