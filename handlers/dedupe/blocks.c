@@ -11,19 +11,26 @@
  * and the larger set rather than the union: one reworded word in a
  * twelve-word paragraph must still count as the same paragraph.
  *
- * Short lines may repeat on purpose ("Menimbang:", the numbered items of a
- * ruling, the ingredients of two lists); a short repeat is removed only
- * when it sits in a run of repeats (each block repeating its original's
- * neighbour) that also repeats a real paragraph, as in a pasted-twice body.
+ * Where the line is drawn: repeats group into runs (each block repeating
+ * its original's neighbour). A run goes when it repeats a paragraph of
+ * prose (SHORT_WORDS words or more, not a list item, and ending its
+ * sentence or longer than a line of verse): a body pasted twice, or one
+ * paragraph re-sent. What a story
+ * repeats on purpose has no prose in its run and stays: the items of a
+ * ruling ("Menimbang:", "1. Menyatakan terdakwa ..."), a poem's refrain,
+ * the ingredients of two lists. So does a quotation repeated on its own,
+ * away from its first telling: the story quoting its speaker again.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
 #include "dedupe.h"
+#include "warta/text.h"
 #include "warta/unicode.h"
 
 #define SHORT_WORDS 8
+#define VERSE_MAX_WORDS 20
 #define NEAR_MIN_WORDS 12
 #define NEAR_OVERLAP 0.8
 #define SKETCH 4
@@ -241,22 +248,57 @@ static void find_near(struct warta_doc *doc, struct block_print *bp)
     }
 }
 
-/* Whether block i repeats as part of a run that also repeats a real
- * paragraph: a body pasted twice. Repeated list items on their own (the
- * same ingredients in two lists, the same items of two rulings) are not. */
-static bool in_pasted_run(const struct block_print *bp, size_t n, size_t i)
+/* The run of repeats around block i: neighbours that repeat their
+ * original's neighbours, in order, as a pasted-again stretch does. */
+static void run_around(const struct block_print *bp, size_t n, size_t i,
+                       size_t *lo, size_t *hi)
 {
-    size_t lo = i, hi = i;
-    while (lo > 0 && bp[lo - 1].dup_of >= 0 && bp[lo].dup_of > 0 &&
-           bp[lo - 1].dup_of == bp[lo].dup_of - 1)
-        lo--;
-    while (hi + 1 < n && bp[hi + 1].dup_of >= 0 &&
-           bp[hi + 1].dup_of == bp[hi].dup_of + 1)
-        hi++;
-    for (size_t k = lo; k <= hi; k++)
-        if (bp[k].words >= SHORT_WORDS)
+    *lo = *hi = i;
+    while (*lo > 0 && bp[*lo - 1].dup_of >= 0 && bp[*lo].dup_of > 0 &&
+           bp[*lo - 1].dup_of == bp[*lo].dup_of - 1)
+        (*lo)--;
+    while (*hi + 1 < n && bp[*hi + 1].dup_of >= 0 &&
+           bp[*hi + 1].dup_of == bp[*hi].dup_of + 1)
+        (*hi)++;
+}
+
+/* A paragraph of prose: long enough, no list item, and ending its
+ * sentence unless it runs past any line of verse. A ruling's clauses and
+ * a poem's lines are not. */
+static bool is_prose(const struct warta_block *b, const struct block_print *bp)
+{
+    return bp->words >= SHORT_WORDS && b->type != WARTA_BLOCK_LIST_ITEM &&
+           (bp->words >= VERSE_MAX_WORDS || warta_ends_sentence(b->text, b->len));
+}
+
+static bool is_quotation(const struct warta_block *b)
+{
+    static const char *const openers[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98",
+                                          "\xC2\xAB"};
+    if (b->type == WARTA_BLOCK_QUOTE)
+        return true;
+    for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]); k++)
+        if (b->len > strlen(openers[k]) && !memcmp(b->text, openers[k], strlen(openers[k])))
             return true;
     return false;
+}
+
+/* The story repeats block i on purpose (see the top of this file). */
+static bool meant_repeat(const struct warta_doc *doc, const struct block_print *bp,
+                         size_t n, size_t i)
+{
+    const struct warta_block *b = &doc->blocks[i];
+    if (!warta_role_is_content(b->role))
+        return false;
+    size_t lo, hi;
+    run_around(bp, n, i, &lo, &hi);
+    bool prose = false;
+    for (size_t k = lo; k <= hi && !prose; k++)
+        prose = is_prose(&doc->blocks[k], &bp[k]);
+    if (!prose)
+        return true;
+    /* Right after its first telling it is a paste, not a restatement. */
+    return lo == hi && is_quotation(b) && bp[i].dup_of + 1 < (long)i;
 }
 
 /* For each block, the first earlier block with the very same text, or -1;
@@ -319,8 +361,7 @@ void warta_dedupe_blocks(struct warta_doc *doc)
         if (j < 0)
             continue;
         struct warta_block *b = &doc->blocks[i];
-        if (warta_role_is_content(b->role) && bp[i].words < SHORT_WORDS &&
-            !in_pasted_run(bp, n, i))
+        if (meant_repeat(doc, bp, n, i))
             continue;
         b->removed_reason = bp[i].near ? "near-duplicate" : "duplicate";
         b->duplicate_of = j;

@@ -88,6 +88,49 @@ static void test_short_repeats_kept_unless_in_a_run(void **state)
     warta_arena_free(&a);
 }
 
+/* Where the line is drawn: what a story repeats on purpose stays, a
+ * stretch pasted again goes. */
+static void test_meant_repeats_kept(void **state)
+{
+    (void)state;
+    struct warta_arena a;
+    struct warta_doc d;
+    const char *quote = "\"Kami tidak akan mundur sedikit pun sampai tuntutan kami dipenuhi,\" kata Budi.";
+    /* A quotation restated further on, on its own. */
+    make(&a, &d, (const char *[]){P1, quote, P2, quote, NULL});
+    warta_dedupe_blocks(&d);
+    assert_int_equal(d.dedupe.removed_blocks, 0);
+    warta_arena_free(&a);
+    /* Straight after its first telling it is a paste. */
+    make(&a, &d, (const char *[]){P1, quote, quote, P2, NULL});
+    warta_dedupe_blocks(&d);
+    assert_string_equal(d.blocks[2].removed_reason, "duplicate");
+    warta_arena_free(&a);
+    /* A refrain: verse lines, long or short, without a sentence's end. */
+    const char *verse = "Kami menunggu di dermaga yang sama, di bawah langit yang sama";
+    const char *close = "Pulanglah sebelum lampu terakhir padam";
+    make(&a, &d, (const char *[]){P1, verse, close, "Perahu kembali tanpa layarmu", verse, close, P2, NULL});
+    warta_dedupe_blocks(&d);
+    assert_int_equal(d.dedupe.removed_blocks, 0);
+    warta_arena_free(&a);
+    /* A ruling's clause, however long, as a list item. */
+    const char *clause = "1. Menyatakan terdakwa terbukti secara sah dan meyakinkan bersalah melakukan tindak pidana korupsi.";
+    warta_arena_init(&a);
+    warta_doc_init(&d, &a);
+    warta_doc_add_block(&d, WARTA_BLOCK_PARAGRAPH, P1, strlen(P1));
+    warta_doc_add_block(&d, WARTA_BLOCK_LIST_ITEM, clause, strlen(clause));
+    warta_doc_add_block(&d, WARTA_BLOCK_PARAGRAPH, P2, strlen(P2));
+    warta_doc_add_block(&d, WARTA_BLOCK_LIST_ITEM, clause, strlen(clause));
+    warta_dedupe_blocks(&d);
+    assert_int_equal(d.dedupe.removed_blocks, 0);
+    warta_arena_free(&a);
+    /* Quotes pasted again with the paragraphs around them go with them. */
+    make(&a, &d, (const char *[]){P1, quote, P2, P1, quote, P2, NULL});
+    warta_dedupe_blocks(&d);
+    assert_int_equal(d.dedupe.removed_blocks, 3);
+    warta_arena_free(&a);
+}
+
 static void test_many_blocks_stay_linear(void **state)
 {
     (void)state;
@@ -148,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_exact_after_folding),
         cmocka_unit_test(test_near_duplicate),
         cmocka_unit_test(test_short_repeats_kept_unless_in_a_run),
+        cmocka_unit_test(test_meant_repeats_kept),
         cmocka_unit_test(test_many_blocks_stay_linear),
         cmocka_unit_test(test_long_near_duplicate),
     };
