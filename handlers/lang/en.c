@@ -81,12 +81,18 @@ static const char *const furniture_lines[] = {
     "Share this article", "Share this", "Sign up", "Subscribe", "Comments",
     "Related Articles", "Related Stories", "Most Read", "Most Popular",
     "Skip to content", "Continue reading", "Story continues below",
-    "Story continues below advertisement", NULL,
+    "Story continues below advertisement", "Scroll to continue",
+    "Don't miss", "Recommended",
+    "Top stories",
+    /* Rating widgets, on pages in any language. */
+    "Vote", "Rating", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Sign up for", "Subscribe to", "Follow us on", "Click here to",
-    "Our Standards:", "Get the latest", "Download our app", NULL,
+    "Our Standards:", "Get the latest", "Download our app", "Watch:",
+    "Listen to this article", "Follow*on WhatsApp", "Join*WhatsApp",
+    "Follow*on Google News", NULL,
 };
 
 static const char *const byline_prefixes[] = {"By", "Story by", NULL};

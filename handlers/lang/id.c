@@ -65,19 +65,29 @@ static const char *const time_words[] = {"pukul", "pkl", "jam", NULL};
 
 static const char *const related_prefixes[] = {
     "Baca juga", "Baca Juga", "Simak juga", "Lihat juga", "Berita terkait",
-    "Artikel terkait", NULL,
+    "Artikel terkait", "Terkait", NULL,
 };
 
+/* Headings of the boxes pages set beside a story (besides the "read
+ * also" ones above), and widget labels. */
 static const char *const furniture_lines[] = {
     "ADVERTISEMENT", "SCROLL TO RESUME CONTENT", "Iklan", "Bagikan",
     "Komentar", "Berita Terkait", "Artikel Terkait", "Berita Lainnya",
-    "Terpopuler", "Baca Selengkapnya", "Lanjutkan membaca", NULL,
+    "Terpopuler", "Berita Terpopuler",
+    "Foto Terpopuler", "Video Terpopuler", "Jangan Lewatkan",
+    "Pilihan Redaksi", "Lanjutkan membaca", NULL,
 };
 
+/* Invitations to watch, read or follow elsewhere. */
 static const char *const furniture_prefixes[] = {
-    "Simak Video", "Tonton juga", "Saksikan video", "Ikuti berita",
-    "Dapatkan update berita", "Ikuti kami di", "Follow akun",
-    "Simak breaking news", "Download aplikasi", "Unduh aplikasi", NULL,
+    "Simak video", "Simak juga video", "Lihat video", "Lihat juga video",
+    "Saksikan video", "Saksikan live", "Tonton juga", "Tonton video",
+    "Dengarkan", "Baca selengkapnya", "Halaman selanjutnya",
+    "Halaman berikutnya", "Ikuti berita", "Dapatkan update berita",
+    "Ikuti kami di", "Follow akun", "Simak breaking news",
+    "Download aplikasi", "Unduh aplikasi", "Cek berita dan artikel",
+    "Ikuti*WhatsApp", "Ikuti*Google News", "Ikuti*Telegram",
+    "Gabung*WhatsApp", "Gabung*Telegram", NULL,
 };
 
 static const char *const byline_prefixes[] = {"Oleh", "Laporan wartawan", NULL};

@@ -62,6 +62,7 @@ static void build(void)
         add_list(WARTA_LEX_DATE_CONNECTOR, g->date_connectors);
         add_list(WARTA_LEX_CONJUNCTION, g->name_conjunctions);
         add_list(WARTA_LEX_PLACE_PREPOSITION, g->place_prepositions);
+        add_list(WARTA_LEX_WEEKDAY, g->weekdays);
         for (const struct warta_month_name *m = g->months; m->name; m++)
             add(WARTA_LEX_MONTH, m->name, m->month);
         for (const struct warta_date_label *d = g->date_labels; d && d->text; d++)
@@ -70,6 +71,7 @@ static void build(void)
             add(WARTA_LEX_ZONE, z->abbr, z->offset_minutes);
     }
     add_list(WARTA_LEX_AGENCY, warta_news_agencies);
+    add_list(WARTA_LEX_PLACE_ABBREV, warta_place_abbreviations);
     atomic_store_explicit(&ready, true, memory_order_release);
 }
 

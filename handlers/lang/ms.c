@@ -56,11 +56,14 @@ static const char *const related_prefixes[] = {
 
 static const char *const furniture_lines[] = {
     "IKLAN", "Kongsi", "Komen", "Berita Berkaitan", "Artikel Berkaitan",
-    "Terkini", NULL,
+    "Video Berkaitan", "Terkini", "Jangan lepaskan",
+    "Pilihan Editor", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
-    "Ikuti kami di", "Langgan", NULL,
+    "Ikuti kami di", "Langgan", "Tonton juga", "Tonton video",
+    "Klik di sini untuk", "Muat turun aplikasi", "Ikuti*Telegram",
+    "Ikuti*WhatsApp", "Sertai*Telegram", "Sertai*WhatsApp", NULL,
 };
 
 static const char *const byline_prefixes[] = {"Oleh", NULL};

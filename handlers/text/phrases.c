@@ -46,6 +46,28 @@ static bool starts_with_entry(struct warta_str s, const struct warta_lex_entry *
            (s.len == e->len || !isalnum((unsigned char)s.p[e->len]));
 }
 
+/* The entry of `cat` that s is, as a whole (ASCII case ignored). */
+static const struct warta_lex_entry *whole_entry(enum warta_lex cat, struct warta_str s)
+{
+    size_t n;
+    const struct warta_lex_entry *c = candidates(cat, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (warta_str_ieq(s, c[k].text))
+            return &c[k];
+    return NULL;
+}
+
+/* The entry of `cat` that the line is, trailing punctuation aside. */
+static const struct warta_lex_entry *line_entry(enum warta_lex cat, struct warta_str s)
+{
+    size_t n;
+    const struct warta_lex_entry *c = candidates(cat, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (line_is(s, &c[k]))
+            return &c[k];
+    return NULL;
+}
+
 static bool starts_with_word(struct warta_str s, const char *word)
 {
     struct warta_lex_entry e = {word, strlen(word), 0};
@@ -105,18 +127,196 @@ size_t warta_related_prefix(struct warta_str s)
     return 0;
 }
 
-bool warta_is_furniture_line(struct warta_str s)
+/* Promos are lines, not paragraphs: past this many words a line that
+ * opens like one is a story that happens to ("Dengarkan suara ..."). */
+#define PROMO_MAX_WORDS 50
+/* A whole furniture line is a few words, or a few glued together
+ * ("ADVERTISEMENTSCROLL TO CONTINUE WITH CONTENT"). */
+#define FURNITURE_LINE_MAX_WORDS 16
+#define SKELETON_MAX 512
+/* Longest embed token, "[Gambas:Video 20detik]" and its kin. */
+#define EMBED_MAX 64
+
+/* What is left of a line for comparing it with the furniture phrases once
+ * case, spacing and punctuation are gone: pasted copy glues a promo to its
+ * neighbour, doubles spaces and recases freely ("Simak juga VIDEO:",
+ * "ADVERTISEMENTSCROLL TO ..."), and the desks' templates spell the same
+ * promo a dozen ways. ':' stays: "Watch:" is a promo, "Watch the" is
+ * not. Letters outside ASCII stay as they are. */
+struct skeleton {
+    char c[SKELETON_MAX];
+    unsigned short end[SKELETON_MAX]; /* offset in the line past c[i]'s byte */
+    size_t n;
+};
+
+static bool skeleton_keeps(unsigned char c)
+{
+    return isalnum(c) || c == ':';
+}
+
+/* Punctuation and spaces outside ASCII: U+0080..U+00BF (NBSP, guillemets)
+ * and U+2000..U+206F (dashes, curly quotes, ellipsis). */
+static size_t non_ascii_punct(const char *p, size_t len)
+{
+    unsigned char a = (unsigned char)p[0];
+    if (a == 0xC2 && len >= 2)
+        return 2;
+    if (a == 0xE2 && len >= 3 && ((unsigned char)p[1] == 0x80 || (unsigned char)p[1] == 0x81))
+        return 3;
+    return 0;
+}
+
+static bool make_skeleton(struct warta_str s, struct skeleton *k)
+{
+    k->n = 0;
+    for (size_t i = 0; i < s.len;) {
+        unsigned char c = (unsigned char)s.p[i];
+        size_t skip = c >= 0x80 ? non_ascii_punct(s.p + i, s.len - i) : 0;
+        if (skip || (c < 0x80 && !skeleton_keeps(c))) {
+            i += skip ? skip : 1;
+            continue;
+        }
+        if (k->n == SKELETON_MAX)
+            return false;
+        k->c[k->n] = (char)warta_ascii_lower(c);
+        k->end[k->n++] = (unsigned short)++i;
+    }
+    return true;
+}
+
+/* How much of k, from `at`, the skeleton of p[0..len) covers; 0 when it
+ * does not match there. Table phrases are ASCII but for letters. */
+static size_t skeleton_match(const struct skeleton *k, size_t at,
+                             const char *p, size_t len)
+{
+    size_t j = at;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80 && !skeleton_keeps(c))
+            continue;
+        if (j == k->n || k->c[j] != (char)warta_ascii_lower(c))
+            return 0;
+        j++;
+    }
+    return j - at;
+}
+
+/* The line is one or more whole furniture lines, glued or not. */
+static bool is_furniture_run(const struct skeleton *k)
+{
+    bool reach[SKELETON_MAX + 1] = {true};
+    for (size_t at = 0; at < k->n; at++) {
+        if (!reach[at])
+            continue;
+        size_t n;
+        const struct warta_lex_entry *c =
+            warta_lex_bucket(WARTA_LEX_FURNITURE_LINE, (unsigned char)k->c[at], &n);
+        for (size_t e = 0; e < n; e++) {
+            size_t m = skeleton_match(k, at, c[e].text, c[e].len);
+            if (m)
+                reach[at + m] = true;
+        }
+    }
+    return reach[k->n];
+}
+
+/* A furniture prefix opens the line: "Simak juga Video ...". A '*' in the
+ * phrase stands for any words and what follows it must come later in the
+ * line: "Ikuti*WhatsApp" is "Ikuti berita kami di WhatsApp Channel". */
+static bool opens_with_promo(struct warta_str s, const struct skeleton *k)
 {
     size_t n;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_FURNITURE_LINE, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (line_is(s, &c[k]))
+    const struct warta_lex_entry *c =
+        warta_lex_bucket(WARTA_LEX_FURNITURE_PREFIX, (unsigned char)k->c[0], &n);
+    for (size_t e = 0; e < n; e++) {
+        const char *star = memchr(c[e].text, '*', c[e].len);
+        size_t head_len = star ? (size_t)(star - c[e].text) : c[e].len;
+        size_t m = skeleton_match(k, 0, c[e].text, head_len);
+        if (!m)
+            continue;
+        /* The phrase ends with its word: "Langgan" is not "Langganan".
+         * Glued to a capital, a digit or a sign it still counts. */
+        size_t next = k->end[m - 1];
+        if (isalpha((unsigned char)k->c[m - 1]) && next < s.len &&
+            islower((unsigned char)s.p[next]))
+            continue;
+        if (!star)
             return true;
-    c = candidates(WARTA_LEX_FURNITURE_PREFIX, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (starts_with_entry(s, &c[k]))
+        struct warta_str tail = warta_str_make(star + 1, c[e].len - head_len - 1);
+        struct skeleton t;
+        if (!make_skeleton(tail, &t) || t.n == 0)
+            continue;
+        if (memmem(k->c + m, k->n - m, t.c, t.n))
             return true;
+    }
     return false;
+}
+
+/* "[Gambas:Instagram]", "[Gambas:Video 20detik]": a CMS's embed token left
+ * in pasted copy, known by its shape rather than its name: a bracketed
+ * word glued to a colon, alone on the line (a person's note puts a space
+ * after the colon: "[Koreksi: ...]"). Several may stand in a row. */
+static bool is_embed_placeholder(struct warta_str s)
+{
+    size_t i = 0, tokens = 0;
+    while (i < s.len) {
+        if (s.p[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (s.p[i] != '[')
+            return false;
+        size_t j = i + 1;
+        while (j < s.len && isalpha((unsigned char)s.p[j]))
+            j++;
+        if (j - i - 1 < 2 || j + 1 >= s.len || s.p[j] != ':' || s.p[j + 1] == ' ')
+            return false;
+        const char *close = memchr(s.p + j, ']', s.len - j);
+        if (!close || close - (s.p + i) > EMBED_MAX ||
+            memchr(s.p + j, '[', (size_t)(close - (s.p + j))))
+            return false;
+        i = (size_t)(close - s.p) + 1;
+        tokens++;
+    }
+    return tokens > 0;
+}
+
+bool warta_is_related_heading(struct warta_str s)
+{
+    return line_entry(WARTA_LEX_RELATED, s) != NULL;
+}
+
+bool warta_is_furniture_line(struct warta_str s)
+{
+    size_t words = warta_count_words_upto(s.p, s.len, PROMO_MAX_WORDS);
+    if (words > PROMO_MAX_WORDS || s.len == 0)
+        return false;
+    if (is_embed_placeholder(s))
+        return true;
+    struct skeleton k;
+    if (!make_skeleton(s, &k))
+        return false;
+    while (k.n && k.c[k.n - 1] == ':')
+        k.n--;
+    if (k.n == 0)
+        return false;
+    if (words <= FURNITURE_LINE_MAX_WORDS && is_furniture_run(&k))
+        return true;
+    return opens_with_promo(s, &k);
+}
+
+bool warta_is_label_line(struct warta_str s, enum warta_label_kind *kind)
+{
+    const struct warta_lex_entry *e = line_entry(WARTA_LEX_LABEL, s);
+    if (e)
+        *kind = (enum warta_label_kind)e->value;
+    return e != NULL;
+}
+
+const char *warta_place_abbreviation(struct warta_str s)
+{
+    const struct warta_lex_entry *e = whole_entry(WARTA_LEX_PLACE_ABBREV, s);
+    return e ? e->text : NULL;
 }
 
 size_t warta_caption_credit(struct warta_str s)
@@ -147,14 +347,14 @@ size_t warta_caption_credit(struct warta_str s)
     return upper >= 2 ? i : 0;
 }
 
+bool warta_is_weekday(struct warta_str s)
+{
+    return whole_entry(WARTA_LEX_WEEKDAY, s) != NULL;
+}
+
 bool warta_is_agency(struct warta_str s)
 {
-    size_t n;
-    const struct warta_lex_entry *c = candidates(WARTA_LEX_AGENCY, s, &n);
-    for (size_t k = 0; k < n; k++)
-        if (warta_str_ieq(s, c[k].text))
-            return true;
-    return false;
+    return whole_entry(WARTA_LEX_AGENCY, s) != NULL;
 }
 
 

@@ -70,9 +70,13 @@ struct warta_lang {
     const char *const *time_words;
     /* Line prefixes that introduce a related-article link ("Baca juga"). */
     const char *const *related_prefixes;
-    /* Whole-line furniture to drop ("SCROLL TO CONTINUE WITH CONTENT"). */
+    /* Whole-line furniture to drop ("SCROLL TO CONTINUE WITH CONTENT",
+     * "Berita Terkait"). Matched ignoring case, spaces and punctuation, and
+     * glued to one another ("ADVERTISEMENTSCROLL TO ..."). */
     const char *const *furniture_lines;
-    /* Prefixes of lines that are furniture ("Advertisement", "Simak juga"). */
+    /* Openers of promo lines ("Simak juga video", "Saksikan live"), matched
+     * the same way; a '*' stands for any words, and what follows it must
+     * come later in the line ("Ikuti*WhatsApp"). */
     const char *const *furniture_prefixes;
     /* Byline openers stripped before names ("By", "Oleh"). */
     const char *const *byline_prefixes;
@@ -109,6 +113,10 @@ extern const struct warta_script_lang warta_script_langs[];
 /* News agencies (handlers/lang/agencies.c), NULL-terminated. */
 extern const char *const warta_news_agencies[];
 
+/* Abbreviations a dateline's place may hold ("Mich.", "N.M.", "St."),
+ * spelled as printed (handlers/lang/places.c), NULL-terminated. */
+extern const char *const warta_place_abbreviations[];
+
 /* Every language's phrases by category, indexed by first letter
  * (handlers/lang/lexicon.c). Built on first use; thread-safe. */
 enum warta_lex {
@@ -123,11 +131,13 @@ enum warta_lex {
     WARTA_LEX_CONJUNCTION,
     WARTA_LEX_PLACE_PREPOSITION,
     WARTA_LEX_MONTH,            /* value: month 1..12 */
+    WARTA_LEX_WEEKDAY,
     WARTA_LEX_ZONE,             /* value: offset in minutes */
     WARTA_LEX_AGENCY,
     WARTA_LEX_DATE_LABEL,       /* value: enum warta_date_label_kind */
     WARTA_LEX_GENERIC_TITLE,
     WARTA_LEX_DATE_CONNECTOR,
+    WARTA_LEX_PLACE_ABBREV,
     WARTA_LEX__COUNT
 };
 

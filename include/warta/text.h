@@ -58,9 +58,25 @@ bool warta_match_label(struct warta_str seg, enum warta_label_kind *kind,
 /* "Baca juga: X", "Read also - X": the offset of X, or 0. */
 size_t warta_related_prefix(struct warta_str s);
 
-/* A whole furniture line ("Advertisement", trailing punctuation ignored)
- * or a line opening with a furniture prefix ("Simak juga"). */
+/* "Baca Juga", "BERITA TERKAIT:": a "read also" prefix alone on its line,
+ * heading a box of links. */
+bool warta_is_related_heading(struct warta_str s);
+
+/* Desk furniture and promos, compared once case, spaces and punctuation
+ * are gone: one or more whole furniture lines, glued or not
+ * ("ADVERTISEMENTSCROLL TO CONTINUE WITH CONTENT"); a line of at most 50
+ * words opening with a furniture prefix ("Simak juga Video ...", where a
+ * '*' in the table's phrase matches any words: "Ikuti*WhatsApp"); or an
+ * embed token alone on its line ("[Gambas:Instagram]"). */
 bool warta_is_furniture_line(struct warta_str s);
+
+/* The line is a label and nothing else ("Tags", "Tags:", "TAG :"): its
+ * values follow on the next lines. */
+bool warta_is_label_line(struct warta_str s, enum warta_label_kind *kind);
+
+/* s is an abbreviation a dateline's place may hold ("Mich.", "n.m.", "ST."):
+ * the table's spelling ("Mich.", "N.M.", "St."), or NULL. */
+const char *warta_place_abbreviation(struct warta_str s);
 
 /* A copyright notice: "Copyright", the sign, "(c) " or a table opener. */
 bool warta_is_copyright_line(struct warta_str s);
@@ -68,6 +84,10 @@ bool warta_is_copyright_line(struct warta_str s);
 /* A trailing photo credit "(AGENCY/ Name)", "(ANTARA FOTO/Name)",
  * "(Foto: X)": the offset of its '(' or 0. */
 size_t warta_caption_credit(struct warta_str s);
+
+/* s is, as a whole, a weekday name in any registered language ("Senin",
+ * "Isnin", "Mon"). */
+bool warta_is_weekday(struct warta_str s);
 
 /* s is, as a whole, the name of a news agency ("ANTARA", "Reuters"). */
 bool warta_is_agency(struct warta_str s);
