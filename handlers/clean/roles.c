@@ -21,6 +21,8 @@
 #define KICKER_MAX_WORDS 6
 #define DATE_LINE_MAX_WORDS 14
 #define DATELINE_PREFIX_MAX 80
+/* A dateline on a line of its own: "KUALA LUMPUR, 22 Nov (Bernama) --". */
+#define DATELINE_MAX_WORDS 10
 
 static bool is_footer_line(struct warta_str s)
 {
@@ -102,41 +104,149 @@ static size_t find_dateline_dash(struct warta_str s, size_t *after)
     return 0;
 }
 
-/* Parses "PLACE (AGENCY) -", "PLACE, AGENCY.com -", "AGENCY.CO, Place -",
- * "PLACE -" or "PLACE:" (all capitals) at the start of a lead paragraph.
- * Returns the offset of the body text, or 0 when there is no dateline. */
-static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
+/* A dateline read off the head of a paragraph. */
+struct dateline {
+    struct warta_str place, agency;
+    size_t body_at; /* where the story starts after it */
+    bool colon;     /* the "KUALA LUMPUR: ..." form */
+};
+
+/* A word of a dateline's date: "22", "8/5", "2016", "Nov", "Februari",
+ * "Senin". */
+static bool is_date_word(struct warta_str w)
+{
+    bool digits = false;
+    for (size_t i = 0; i < w.len; i++) {
+        if (isdigit((unsigned char)w.p[i]))
+            digits = true;
+        else if (w.p[i] != '/' && w.p[i] != '.')
+            return !digits && (warta_month_number(w.p, w.len) || warta_is_weekday(w));
+    }
+    return digits;
+}
+
+/* Words of s, split at spaces and commas. */
+static bool next_word(struct warta_str s, size_t *i, struct warta_str *w)
+{
+    while (*i < s.len && (s.p[*i] == ' ' || s.p[*i] == ','))
+        (*i)++;
+    size_t start = *i;
+    while (*i < s.len && s.p[*i] != ' ' && s.p[*i] != ',')
+        (*i)++;
+    *w = warta_str_make(s.p + start, *i - start);
+    return w->len > 0;
+}
+
+static struct warta_str trim_commas(struct warta_str s)
+{
+    s = warta_str_trim(s);
+    while (s.len && (s.p[s.len - 1] == ',' || s.p[s.len - 1] == ' '))
+        s.len--;
+    return s;
+}
+
+/* "ISTANBUL, 23 Februari 2016", "KUALA LUMPUR, 22 Nov", "Jakarta, 8/5":
+ * the date a wire puts after a comma goes; a number without the comma
+ * ("PASAL 5", "TAHAP 1") is part of a label, and stays to fail the place. */
+static struct warta_str drop_date(struct warta_str place)
+{
+    for (;;) {
+        const char *comma = NULL;
+        for (size_t i = place.len; i > 0; i--)
+            if (place.p[i - 1] == ',') {
+                comma = place.p + i - 1;
+                break;
+            }
+        if (!comma)
+            return place;
+        struct warta_str tail = warta_str_make(comma + 1, (size_t)(place.p + place.len - comma - 1));
+        struct warta_str w;
+        size_t i = 0, words = 0;
+        while (next_word(tail, &i, &w)) {
+            if (!is_date_word(w))
+                return place;
+            words++;
+        }
+        if (!words)
+            return place;
+        place = trim_commas(warta_str_make(place.p, (size_t)(comma - place.p)));
+    }
+}
+
+/* A place is a few capitalised words, without digits, whose only full
+ * stops are those of tabled abbreviations ("ST. JOSEPH, Mich."). */
+static bool is_place(struct warta_str place)
+{
+    if (warta_count_words_upto(place.p, place.len, 6) > 6)
+        return false;
+    size_t i = 0;
+    struct warta_str w;
+    while (next_word(place, &i, &w)) {
+        if (memchr(w.p, '.', w.len) && !warta_place_abbreviation(w))
+            return false;
+        for (size_t k = 0; k < w.len; k++) {
+            bool word_start = k == 0 || w.p[k - 1] == '-';
+            unsigned char c = (unsigned char)w.p[k];
+            if ((word_start && islower(c)) || isdigit(c) || strchr("!?\"", c))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* "REPUBLIKA.CO.ID", "Liputan6.com": an outlet signing by its domain. */
+static bool is_domain(struct warta_str part)
+{
+    const char *dot = memchr(part.p, '.', part.len);
+    return dot && dot > part.p && part.p[part.len - 1] != '.' &&
+           isalpha((unsigned char)dot[1]) && !memchr(part.p, ' ', part.len) &&
+           !warta_place_abbreviation(part);
+}
+
+/* Reads "PLACE (AGENCY) -", "PLACE, AGENCY.com -", "AGENCY.CO, Place -",
+ * "Agency.com -", "PLACE, 22 Nov (AGENCY) --", "PLACE, Mich. (AP) —",
+ * "PLACE -" or "PLACE:" (all capitals) at the start of s. Pure: the
+ * caller decides what a dateline there means. */
+static bool read_dateline(struct warta_str s, struct dateline *d)
 {
     size_t after = 0;
     size_t sep = find_dateline_dash(s, &after);
+    memset(d, 0, sizeof(*d));
     if (!sep) {
         /* "KUALA LUMPUR: ..." - only in capitals, or "Menurutnya: ..."
-         * would match. */
+         * would match; and only in a paragraph that ends its sentence, or
+         * the headline "KPK: ..." would. */
         const char *colon = memchr(s.p, ':', s.len < 32 ? s.len : 32);
-        if (!colon)
-            return 0;
+        if (!colon || !warta_ends_sentence(s.p, s.len))
+            return false;
         sep = (size_t)(colon - s.p);
         for (size_t i = 0; i < sep; i++)
             if (!isupper((unsigned char)s.p[i]) && s.p[i] != ' ')
-                return 0;
+                return false;
         after = warta_str_skip_spaces(s, sep + 1);
+        d->colon = true;
     }
     struct warta_str prefix = warta_str_trim(warta_str_make(s.p, sep));
     struct warta_str rest = warta_str_make(s.p + after, s.len - after);
     if (prefix.len < 2 || warta_count_words_upto(rest.p, rest.len, 5) < 5)
-        return 0;
+        return false;
     /* The body after a dateline starts a sentence. */
-    unsigned char first = (unsigned char)rest.p[0];
-    if (islower(first))
-        return 0;
+    if (islower((unsigned char)rest.p[0]))
+        return false;
 
     struct warta_str place = prefix, agency = {NULL, 0};
     if (prefix.p[prefix.len - 1] == ')') {
         const char *open = memchr(prefix.p, '(', prefix.len);
         if (!open)
-            return 0;
+            return false;
         agency = warta_str_trim(warta_str_make(open + 1, (size_t)(prefix.p + prefix.len - 1 - open - 1)));
         place = warta_str_trim(warta_str_make(prefix.p, (size_t)(open - prefix.p)));
+        /* "Jakarta, Senin (22/11) -": a date in the parentheses. */
+        bool letters = false;
+        for (size_t i = 0; i < agency.len; i++)
+            letters |= isalpha((unsigned char)agency.p[i]) != 0;
+        if (!letters)
+            agency.len = 0;
     } else {
         /* A comma-separated part that is a known agency or looks like a
          * domain is the outlet. */
@@ -144,11 +254,7 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
         while (p < end) {
             const char *comma = memchr(p, ',', (size_t)(end - p));
             struct warta_str part = warta_str_trim(warta_str_make(p, comma ? (size_t)(comma - p) : (size_t)(end - p)));
-            const char *dot = memchr(part.p, '.', part.len);
-            bool domain = dot && dot > part.p && dot + 1 < part.p + part.len &&
-                          isalpha((unsigned char)dot[1]) &&
-                          !memchr(part.p, ' ', part.len);
-            if (domain || warta_is_agency(part)) {
+            if (is_domain(part) || warta_is_agency(part)) {
                 agency = part;
                 if (part.p == prefix.p)
                     place = warta_str_trim(warta_str_make(comma ? comma + 1 : end, comma ? (size_t)(end - comma - 1) : 0));
@@ -161,45 +267,82 @@ static size_t parse_dateline(struct warta_doc *doc, struct warta_str s)
             p = comma + 1;
         }
     }
-    while (place.len && (place.p[place.len - 1] == ',' || place.p[place.len - 1] == ' '))
-        place.len--;
-    /* Old wire style "Jakarta, 8/5 (ANTARA)", "KUALA LUMPUR, May 8
-     * (Bernama)": drop the date tokens. */
-    while (place.len) {
-        const char *sp = NULL;
-        for (size_t i = place.len; i > 0; i--)
-            if (place.p[i - 1] == ' ' || place.p[i - 1] == ',') {
-                sp = place.p + i - 1;
-                break;
-            }
-        struct warta_str last = sp ? warta_str_make(sp + 1, (size_t)(place.p + place.len - sp - 1)) : place;
-        bool digits = false;
-        for (size_t i = 0; i < last.len; i++)
-            digits |= isdigit((unsigned char)last.p[i]) != 0;
-        if (!digits && !warta_month_number(last.p, last.len))
-            break;
-        place.len = sp ? (size_t)(sp - place.p) : 0;
-        while (place.len && (place.p[place.len - 1] == ',' || place.p[place.len - 1] == ' '))
-            place.len--;
-    }
-    /* A place is a few capitalised words. */
-    size_t words = warta_count_words_upto(place.p, place.len, 6);
-    if (words > 6 || (place.len == 0 && agency.len == 0))
-        return 0;
-    for (size_t i = 0; i < place.len; i++) {
-        bool word_start = i == 0 || place.p[i - 1] == ' ' || place.p[i - 1] == '-';
-        if (word_start && islower((unsigned char)place.p[i]))
-            return 0;
-        if (strchr(".!?\"", place.p[i]))
-            return 0;
-    }
+    place = drop_date(trim_commas(place));
+    if ((place.len == 0 && agency.len == 0) || !is_place(place))
+        return false;
     if (agency.len > 40 || warta_count_words_upto(agency.p, agency.len, 4) > 4)
-        return 0;
-    if (!doc->dateline.location && !doc->dateline.agency) {
-        doc->dateline.location = place.len ? warta_title_case_if_shouting(doc->arena, place) : NULL;
-        doc->dateline.agency = agency.len ? warta_arena_strndup(doc->arena, agency.p, agency.len) : NULL;
+        return false;
+    d->place = place;
+    d->agency = agency;
+    d->body_at = after;
+    return true;
+}
+
+/* The place as a reader wants it: a shouted one ("ST. JOSEPH, Mich.")
+ * title-cased word by word, but abbreviations as the table spells them
+ * and a place written in mixed case ("Mataram, NTB") as it is. */
+static const char *format_place(struct warta_arena *a, struct warta_str place)
+{
+    bool shouting = false, lower = false;
+    size_t i = 0;
+    struct warta_str w;
+    while (next_word(place, &i, &w)) {
+        if (warta_place_abbreviation(w))
+            continue;
+        for (size_t k = 0; k < w.len; k++) {
+            shouting |= isupper((unsigned char)w.p[k]) != 0;
+            lower |= islower((unsigned char)w.p[k]) != 0;
+        }
     }
-    return after;
+    char *out = warta_arena_strndup(a, place.p, place.len);
+    if (!shouting || lower)
+        return out;
+    for (i = 0; next_word(place, &i, &w);) {
+        const char *abbr = warta_place_abbreviation(w);
+        char *o = out + (w.p - place.p);
+        if (abbr) {
+            memcpy(o, abbr, w.len);
+            continue;
+        }
+        char *cased = warta_title_case_if_shouting(a, w);
+        memcpy(o, cased, w.len);
+    }
+    return out;
+}
+
+static void set_dateline(struct warta_doc *doc, const struct dateline *d)
+{
+    if (doc->dateline.location || doc->dateline.agency)
+        return;
+    doc->dateline.location = d->place.len ? format_place(doc->arena, d->place) : NULL;
+    doc->dateline.agency = d->agency.len ? warta_arena_strndup(doc->arena, d->agency.p, d->agency.len) : NULL;
+}
+
+/* A capitals-only label and its colon open the paragraph: "KUALA LUMPUR:"
+ * in a Malay lead, "JESSICA LIVINGSTON:" in a transcript. */
+static bool opens_with_caps_label(const struct warta_block *b)
+{
+    const char *colon = memchr(b->text, ':', b->len < 32 ? b->len : 32);
+    if (!colon || colon == b->text)
+        return false;
+    for (const char *p = b->text; p < colon; p++)
+        if (!isupper((unsigned char)*p) && *p != ' ' && *p != '.')
+            return false;
+    return true;
+}
+
+/* A transcript or a Q&A: paragraphs open with the speaker's name in
+ * capitals, so the first one's "JESSICA LIVINGSTON:" is no place. A
+ * dateline comes once; a speaker speaks again. */
+static bool speakers_labelled(const struct warta_doc *doc)
+{
+    size_t labels = 0;
+    for (size_t i = 0; i < doc->n_blocks && labels < 2; i++)
+        if (warta_role_is_content(doc->blocks[i].role) &&
+            !doc->blocks[i].removed_reason &&
+            opens_with_caps_label(&doc->blocks[i]))
+            labels++;
+    return labels >= 2;
 }
 
 /* "Name Surname - outlet" under a headline. */
@@ -289,6 +432,91 @@ static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
     return true;
 }
 
+/* A line shaped like a headline, whatever its length: Indonesian online
+ * headlines run to twenty words, as long as a short paragraph. */
+static bool headline_shaped(struct warta_block *b)
+{
+    struct warta_str s = warta_str_make(b->text, b->len);
+    return warta_count_words_upto(s.p, s.len, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS &&
+           !ends_with_period(s);
+}
+
+static size_t next_open(const bool *fixed, size_t n, size_t i)
+{
+    while (i < n && fixed[i])
+        i++;
+    return i;
+}
+
+/* Where the head region ends (the index of the first block past it), by
+ * position and shape rather than by length: lines without a final period
+ * at the top belong to the head when what follows sets them off from the
+ * story: a blank line, a date line, a byline or a dateline-led lead. */
+static size_t head_end(struct warta_doc *doc, const bool *fixed)
+{
+    size_t n = doc->n_blocks, head = 0;
+    struct dateline d;
+    for (size_t i = next_open(fixed, n, 0); i < n && i < HEAD_MAX_BLOCKS;
+         i = next_open(fixed, n, i + 1)) {
+        struct warta_block *b = &doc->blocks[i];
+        struct warta_str s = warta_str_make(b->text, b->len);
+        if (is_date_line(doc, s) || is_byline(s)) {
+            head = i + 1;
+            continue;
+        }
+        if (!headline_shaped(b))
+            break;
+        size_t j = next_open(fixed, n, i + 1);
+        if (j == n)
+            break;
+        struct warta_str next = warta_str_make(doc->blocks[j].text, doc->blocks[j].len);
+        if (b->blank_after || is_date_line(doc, next) || is_byline(next) ||
+            is_author_outlet_line(next) || read_dateline(next, &d))
+            head = i + 1;
+    }
+    return head;
+}
+
+/* Drops block i, closing the gap (clean only: nothing refers to blocks by
+ * index before dedupe). */
+static void drop_block(struct warta_doc *doc, bool *fixed, size_t i)
+{
+    size_t tail = doc->n_blocks - i - 1;
+    memmove(&doc->blocks[i], &doc->blocks[i + 1], tail * sizeof(*doc->blocks));
+    memmove(&fixed[i], &fixed[i + 1], tail * sizeof(*fixed));
+    doc->n_blocks--;
+}
+
+/* "KUALA LUMPUR, 22 Nov (Bernama) --" on a line of its own above the lead:
+ * joined to the lead, with a space for the line break, as the wire prints
+ * it, so the lead opens with its dateline however the copy was pasted. */
+static void join_standalone_dateline(struct warta_doc *doc, bool *fixed)
+{
+    for (size_t i = 0; i + 1 < doc->n_blocks && i <= HEAD_MAX_BLOCKS; i++) {
+        struct warta_block *b = &doc->blocks[i], *next = &doc->blocks[i + 1];
+        if (fixed[i] || b->role != WARTA_ROLE_BODY)
+            continue;
+        if (body_like(b))
+            return; /* the story has begun */
+        if (fixed[i + 1] || next->role != WARTA_ROLE_BODY || !body_like(next) ||
+            warta_count_words_upto(b->text, b->len, DATELINE_MAX_WORDS) > DATELINE_MAX_WORDS)
+            continue;
+        size_t len = b->len + 1 + next->len;
+        char *joined = warta_arena_alloc(doc->arena, len + 1);
+        memcpy(joined, b->text, b->len);
+        joined[b->len] = ' ';
+        memcpy(joined + b->len + 1, next->text, next->len);
+        struct dateline d;
+        if (!read_dateline(warta_str_make(joined, len), &d) || d.body_at != b->len + 1)
+            continue;
+        next->text = joined;
+        next->len = len;
+        next->folded = NULL;
+        drop_block(doc, fixed, i);
+        return;
+    }
+}
+
 void warta_assign_roles(struct warta_doc *doc, bool head_rules)
 {
     size_t n = doc->n_blocks;
@@ -301,10 +529,13 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules)
         }
         fixed[i] = assign_line_role(doc, b);
     }
+    join_standalone_dateline(doc, fixed);
+    n = doc->n_blocks;
 
     /* The head: what stands before the first real paragraph. */
+    size_t head = head_rules ? head_end(doc, fixed) : 0;
     size_t first_body = n;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = head; i < n; i++) {
         if (fixed[i] || doc->blocks[i].role != WARTA_ROLE_BODY)
             continue;
         struct warta_str s = warta_str_make(doc->blocks[i].text, doc->blocks[i].len);
@@ -314,7 +545,7 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules)
         }
     }
     if (first_body == n)
-        first_body = 0; /* no paragraph stands out: no head to read */
+        first_body = head < n ? head : 0; /* no paragraph stands out */
 
     if (head_rules) {
         size_t title_candidates[HEAD_MAX_BLOCKS];
@@ -329,8 +560,7 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules)
                 b->role = WARTA_ROLE_DATE;
             } else if (is_byline(s) || (n_cand > 0 && is_author_outlet_line(s))) {
                 b->role = WARTA_ROLE_BYLINE;
-            } else if (warta_count_words_upto(s.p, s.len, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS &&
-                       !ends_with_period(s) && n_cand < HEAD_MAX_BLOCKS) {
+            } else if (headline_shaped(b) && n_cand < HEAD_MAX_BLOCKS) {
                 title_candidates[n_cand++] = i;
                 continue;
             } else {
@@ -369,8 +599,12 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules)
         struct warta_block *b = &doc->blocks[i];
         if (fixed[i] || b->role != WARTA_ROLE_BODY || b->removed_reason)
             continue;
-        if (parse_dateline(doc, warta_str_make(b->text, b->len)))
+        struct dateline d;
+        if (read_dateline(warta_str_make(b->text, b->len), &d) &&
+            !(d.colon && speakers_labelled(doc))) {
+            set_dateline(doc, &d);
             b->role = WARTA_ROLE_LEAD;
+        }
         break;
     }
 

@@ -101,10 +101,11 @@ enum warta_err warta_clean_text(struct warta_doc *doc,
                      warta_utf8_length_upto(lines[end].p, lines[end].len, 50) < 50))
                 end++;
         }
+        bool blank_after = end + 1 < n_lines && lines[end + 1].len == 0;
         if (end == i) {
             warta_doc_add_block(doc, list ? WARTA_BLOCK_LIST_ITEM
                                           : WARTA_BLOCK_PARAGRAPH,
-                                lines[i].p, lines[i].len);
+                                lines[i].p, lines[i].len)->blank_after = blank_after;
             continue;
         }
         size_t total = 0;
@@ -118,7 +119,7 @@ enum warta_err warta_clean_text(struct warta_doc *doc,
             memcpy(joined + w, lines[j].p, lines[j].len);
             w += lines[j].len;
         }
-        warta_doc_add_block(doc, WARTA_BLOCK_PARAGRAPH, joined, w);
+        warta_doc_add_block(doc, WARTA_BLOCK_PARAGRAPH, joined, w)->blank_after = blank_after;
         i = end;
     }
     return WARTA_OK;

@@ -69,6 +69,9 @@ struct warta_block {
     const char *removed_reason;
     long duplicate_of; /* index of the block it repeats, or -1 */
     const char *url;   /* link target (related links, images) or NULL */
+    /* Pasted text: a blank line follows the block, which is how copy sets
+     * a headline off from its story. */
+    bool blank_after;
     /* Folded form (warta_text_fold), computed once by warta_block_folded,
      * with its word count and each word's warta_word_hash. */
     const char *folded;

@@ -25,6 +25,15 @@ static struct warta_doc *clean(struct fixture *f, const char *text)
     return &f->doc;
 }
 
+static enum warta_block_role role_of(struct warta_doc *d, const char *prefix)
+{
+    for (size_t i = 0; i < d->n_blocks; i++)
+        if (strncmp(d->blocks[i].text, prefix, strlen(prefix)) == 0)
+            return d->blocks[i].role;
+    fail_msg("no block starts with '%s'", prefix);
+    return WARTA_ROLE_BODY;
+}
+
 static const char *const LONG =
     " mengatakan pemerintah akan terus memantau perkembangan situasi di lapangan bersama aparat setempat.";
 
@@ -60,18 +69,131 @@ static void test_datelines(void **state)
     dateline("KUALA LUMPUR: Menteri", "Kuala Lumpur", NULL);
     dateline("Jakarta, 8/5 (ANTARA) - Menteri", "Jakarta", "ANTARA");
     dateline("Jakarta, CNN Indonesia -- Menteri", "Jakarta", "CNN Indonesia");
-    /* Not datelines: a hyphenated word, a sentence with a dash. */
+    dateline("REPUBLIKA.CO.ID, JAKARTA - Menteri", "Jakarta", "REPUBLIKA.CO.ID");
+    dateline("Liputan6.com, Jakarta - Menteri", "Jakarta", "Liputan6.com");
+    dateline("Merdeka.com - Menteri", NULL, "Merdeka.com");
+    dateline("Mataram, NTB (ANTARA News) - Menteri", "Mataram, NTB", "ANTARA News");
+    dateline("NEW DELHI: Menteri", "New Delhi", NULL);
+    dateline("WASHINGTON (Reuters) - Menteri", "Washington", "Reuters");
+    /* A date inside: after a comma, in any tabled language. */
+    dateline("KUALA LUMPUR, 22 Nov (Bernama) -- Menteri", "Kuala Lumpur", "Bernama");
+    dateline("PUTRAJAYA, Nov 22 \xE2\x80\x94 Menteri", "Putrajaya", NULL);
+    dateline("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -- Menteri", "Istanbul", "Antara/PRNewswire");
+    dateline("Jakarta, Senin (22/11) - Menteri", "Jakarta", NULL);
+    /* AP style: a state's abbreviation keeps its spelling, the shouted
+     * city is title-cased, and "N.M." is no domain. */
+    dateline("ST. JOSEPH, Mich. (AP) \xE2\x80\x94 Menteri", "St. Joseph, Mich.", "AP");
+    dateline("LOS ANGELES, Calif. (AP) \xE2\x80\x94 Menteri", "Los Angeles, Calif.", "AP");
+    dateline("ALBUQUERQUE, N.M. (AP) \xE2\x80\x94 Menteri", "Albuquerque, N.M.", "AP");
+    dateline("COLUMBIA, S.C. (AP) \xE2\x80\x94 Menteri", "Columbia, S.C.", "AP");
+    dateline("SEATTLE, Wash. (AP) \xE2\x80\x94 Menteri", "Seattle, Wash.", "AP");
+    dateline("ALBUQUERQUE, N.M. \xE2\x80\x94 Menteri", "Albuquerque, N.M.", NULL);
+    /* Not datelines: a hyphenated word, a sentence with a dash, numbered
+     * labels, a full stop no table knows. */
     dateline("Sidang ke-29 digelar hari ini dan menteri", NULL, NULL);
     dateline("Menurut dia, kenaikan harga - yang terjadi sejak Mei - menteri", NULL, NULL);
+    dateline("TAHAP 1 - Menteri", NULL, NULL);
+    dateline("PASAL 5: Menteri", NULL, NULL);
+    dateline("Dr. Budi - Menteri", NULL, NULL);
 }
 
-static enum warta_block_role role_of(struct warta_doc *d, const char *prefix)
+static const char *const BODY =
+    "Pemerintah memastikan harga beras medium di pasar tradisional tetap stabil menjelang bulan Ramadan.\n"
+    "Kepala badan pangan mengatakan stok cadangan beras pemerintah masih mencukupi untuk tiga bulan.\n";
+
+static const char *title_of(const char *text)
 {
+    static char title[512];
+    struct fixture f;
+    struct warta_doc *d = clean(&f, text);
+    title[0] = '\0';
     for (size_t i = 0; i < d->n_blocks; i++)
-        if (strncmp(d->blocks[i].text, prefix, strlen(prefix)) == 0)
-            return d->blocks[i].role;
-    fail_msg("no block starts with '%s'", prefix);
-    return WARTA_ROLE_BODY;
+        if (d->blocks[i].role == WARTA_ROLE_TITLE)
+            snprintf(title, sizeof(title), "%s", d->blocks[i].text);
+    warta_arena_free(&f.arena);
+    return title;
+}
+
+/* The head region by position and shape: a headline as long as a
+ * paragraph is still the headline when a date line, a byline, a dateline
+ * lead or a blank line sets it off. */
+static void test_long_headline(void **state)
+{
+    (void)state;
+    const char *h = "Pemerintah Pastikan Harga Beras Medium Tetap Stabil Menjelang Ramadan Meski Pasokan dari Sentra Produksi Berkurang";
+    char text[2048];
+    snprintf(text, sizeof(text), "%s\nSenin, 4 Maret 2024 09:15 WIB\n%s", h, BODY);
+    assert_string_equal(title_of(text), h);
+    snprintf(text, sizeof(text), "%s\n\n%s", h, BODY);
+    assert_string_equal(title_of(text), h);
+    snprintf(text, sizeof(text), "%s\nOleh Budi Santoso\n%s", h, BODY);
+    assert_string_equal(title_of(text), h);
+    snprintf(text, sizeof(text), "%s\nJakarta (ANTARA) - %s", h, BODY);
+    assert_string_equal(title_of(text), h);
+    snprintf(text, sizeof(text), "Ekonomi\n%s\nSenin, 4 Maret 2024\n%s", h, BODY);
+    assert_string_equal(title_of(text), h);
+    /* Nothing sets it off: a first paragraph that lost its full stop. */
+    snprintf(text, sizeof(text), "%s\n%s", h, BODY);
+    assert_string_equal(title_of(text), "");
+}
+
+/* "KPK: ..." heads the story: the colon form of a dateline needs a
+ * paragraph that ends its sentence. */
+static void test_colon_headline_is_no_dateline(void **state)
+{
+    (void)state;
+    struct fixture f;
+    struct warta_doc *d = clean(&f,
+        "KPK: Tersangka Baru Kasus Korupsi Alat Kesehatan di Dinas Provinsi Akan Diumumkan Pekan Depan\n"
+        "Komisi Pemberantasan Korupsi akan mengumumkan tersangka baru dalam kasus alat kesehatan pada pekan depan.\n");
+    assert_null(d->dateline.location);
+    warta_arena_free(&f.arena);
+    d = clean(&f,
+        "KPK: Tersangka Baru Kasus Korupsi Alat Kesehatan di Dinas Provinsi Akan Diumumkan Pekan Depan\n"
+        "Jakarta (ANTARA) - Komisi Pemberantasan Korupsi akan mengumumkan tersangka baru pekan depan.\n");
+    assert_int_equal(role_of(d, "KPK:"), WARTA_ROLE_TITLE);
+    assert_string_equal(d->dateline.location, "Jakarta");
+    warta_arena_free(&f.arena);
+}
+
+/* A transcript's speaker labels are no place. */
+static void test_speaker_labels(void **state)
+{
+    (void)state;
+    struct fixture f;
+    struct warta_doc *d = clean(&f,
+        "Transkrip wawancara dua pendiri perusahaan\n"
+        "JESSICA LIVINGSTON: Kami memulai dengan tiga orang di sebuah ruangan sewaan di atas toko.\n"
+        "PAUL GRAHAM: Titik baliknya adalah ketika sebuah perusahaan logistik kecil meminta alat yang sama.\n");
+    assert_null(d->dateline.location);
+    assert_int_equal(role_of(d, "JESSICA"), WARTA_ROLE_BODY);
+    warta_arena_free(&f.arena);
+}
+
+/* A dateline on its own line is joined to the lead it heads. */
+static void test_standalone_dateline(void **state)
+{
+    (void)state;
+    struct fixture f;
+    struct warta_doc *d = clean(&f,
+        "Harga minyak sawit dijangka kukuh minggu depan\n"
+        "KUALA LUMPUR, 22 Nov (Bernama) --\n\n"
+        "Harga minyak sawit mentah dijangka kukuh minggu depan disokong permintaan yang lebih tinggi.\n"
+        "Seorang peniaga berkata, pasaran akan memantau data eksport bulanan pada awal minggu.\n");
+    assert_int_equal(d->n_blocks, 3);
+    assert_string_equal(d->blocks[1].text,
+                        "KUALA LUMPUR, 22 Nov (Bernama) -- Harga minyak sawit mentah dijangka kukuh "
+                        "minggu depan disokong permintaan yang lebih tinggi.");
+    assert_int_equal(d->blocks[1].role, WARTA_ROLE_LEAD);
+    assert_string_equal(d->dateline.location, "Kuala Lumpur");
+    assert_string_equal(d->dateline.agency, "Bernama");
+    warta_arena_free(&f.arena);
+    /* A kicker is no dateline: nothing is joined. */
+    d = clean(&f, "Ekonomi\nHarga minyak sawit dijangka kukuh\n"
+                  "Harga minyak sawit mentah dijangka kukuh minggu depan disokong permintaan yang lebih tinggi.\n");
+    assert_int_equal(d->n_blocks, 3);
+    assert_int_equal(role_of(d, "Ekonomi"), WARTA_ROLE_KICKER);
+    warta_arena_free(&f.arena);
 }
 
 static void test_line_roles(void **state)
@@ -126,6 +248,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_datelines),
+        cmocka_unit_test(test_long_headline),
+        cmocka_unit_test(test_colon_headline_is_no_dateline),
+        cmocka_unit_test(test_speaker_labels),
+        cmocka_unit_test(test_standalone_dateline),
         cmocka_unit_test(test_line_roles),
         cmocka_unit_test(test_empty_input_is_no_content),
     };
