@@ -23,6 +23,8 @@
 #define DATELINE_PREFIX_MAX 80
 /* A dateline on a line of its own: "KUALA LUMPUR, 22 Nov (Bernama) --". */
 #define DATELINE_MAX_WORDS 10
+/* Links listed under a "Baca Juga" heading. */
+#define RELATED_BOX_MAX 8
 
 static bool is_footer_line(struct warta_str s)
 {
@@ -418,7 +420,7 @@ static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
         b->role = WARTA_ROLE_FOOTER;
     } else if (trailing_initials(s) == s.len) {
         b->role = WARTA_ROLE_FOOTER;
-    } else if (warta_is_furniture_line(s)) {
+    } else if (warta_is_furniture_line(s) || warta_is_related_heading(s)) {
         b->role = WARTA_ROLE_FURNITURE;
         warta_block_remove(doc, b, "furniture", -1);
     } else if (is_sign_off(s)) {
@@ -517,18 +519,45 @@ static void join_standalone_dateline(struct warta_doc *doc, bool *fixed)
     }
 }
 
+/* "Baca Juga" or "Berita Terkait" alone on its line heads a box of
+ * links; pasted, the links are the headline-shaped lines under it. */
+static void take_related_box(struct warta_doc *doc, bool *fixed)
+{
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        struct warta_block *h = &doc->blocks[i];
+        if (h->role != WARTA_ROLE_FURNITURE ||
+            !warta_is_related_heading(warta_str_make(h->text, h->len)))
+            continue;
+        for (size_t j = i + 1; j < doc->n_blocks && j <= i + RELATED_BOX_MAX; j++) {
+            struct warta_block *t = &doc->blocks[j];
+            if (fixed[j] || t->role != WARTA_ROLE_BODY || !headline_shaped(t))
+                break;
+            t->role = WARTA_ROLE_RELATED;
+            fixed[j] = true;
+        }
+    }
+}
+
 void warta_assign_roles(struct warta_doc *doc, bool head_rules)
 {
     size_t n = doc->n_blocks;
     bool *fixed = warta_arena_alloc(doc->arena, n ? n : 1);
     for (size_t i = 0; i < n; i++) {
         struct warta_block *b = &doc->blocks[i];
+        struct warta_str s = warta_str_make(b->text, b->len);
+        if (b->role == WARTA_ROLE_SUBHEAD &&
+            (warta_is_furniture_line(s) || warta_is_related_heading(s))) {
+            /* "Berita Terkait", "Baca Juga" as the heading of a box. */
+            b->role = WARTA_ROLE_FURNITURE;
+            warta_block_remove(doc, b, "furniture", -1);
+        }
         if (b->role != WARTA_ROLE_BODY && b->role != WARTA_ROLE_CAPTION) {
             fixed[i] = true; /* the HTML extractor knew better */
             continue;
         }
         fixed[i] = assign_line_role(doc, b);
     }
+    take_related_box(doc, fixed);
     join_standalone_dateline(doc, fixed);
     n = doc->n_blocks;
 
