@@ -76,7 +76,8 @@ static void split_tags(struct warta_doc *doc, struct warta_str v)
 }
 
 /* A footer line may hold several fields: "Reporting by A; Editing by B",
- * "Penulis : A | Editor : B". */
+ * "Penulis : A | Editor : B". Tags end it: "Tags: A; B | C" is one list,
+ * whatever separates its items. */
 static void take_footer(struct warta_doc *doc, const struct warta_block *b)
 {
     const char *p = b->text, *end = b->text + b->len;
@@ -97,8 +98,8 @@ static void take_footer(struct warta_doc *doc, const struct warta_block *b)
                 warta_split_names(doc->arena, &doc->editors, v.p, v.len);
                 break;
             case WARTA_LABEL_TAGS:
-                split_tags(doc, v);
-                break;
+                split_tags(doc, warta_str_make(v.p, (size_t)(end - v.p)));
+                return;
             case WARTA_LABEL_PHOTOGRAPHER:
                 if (v.len && doc->n_images && !doc->images[0].credit)
                     doc->images[0].credit = dup_str(doc, v);
@@ -155,6 +156,9 @@ static void from_roles(struct warta_doc *doc)
         }
         case WARTA_ROLE_FOOTER:
             take_footer(doc, b);
+            break;
+        case WARTA_ROLE_TAG:
+            split_tags(doc, s);
             break;
         case WARTA_ROLE_COPYRIGHT:
             if (!doc->copyright)

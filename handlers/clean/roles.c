@@ -25,6 +25,8 @@
 #define DATELINE_MAX_WORDS 10
 /* Links listed under a "Baca Juga" heading. */
 #define RELATED_BOX_MAX 8
+/* A tag: "Bank Indonesia", "Pemilu 2024", "#KTTASEAN". */
+#define TAG_MAX_WORDS 6
 
 static bool is_footer_line(struct warta_str s)
 {
@@ -404,6 +406,18 @@ static void set_text(struct warta_doc *doc, struct warta_block *b,
     b->folded = NULL; /* the folded form (and its word count) follow the text */
 }
 
+/* "Tags", "Tags:", "Topik :": a tags label with its values on the lines
+ * below (pages list their tags as links, one a line once pasted). */
+static bool is_tags_heading(struct warta_str s)
+{
+    enum warta_label_kind kind;
+    size_t at;
+    if (warta_is_label_line(s, &kind))
+        return kind == WARTA_LABEL_TAGS;
+    return warta_match_label(s, &kind, &at) && kind == WARTA_LABEL_TAGS &&
+           at >= s.len;
+}
+
 /* Roles any block can have wherever it stands. */
 static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
 {
@@ -417,6 +431,8 @@ static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
     } else if (warta_is_copyright_line(s) && warta_count_words_upto(s.p, s.len, 16) <= 16) {
         b->role = WARTA_ROLE_COPYRIGHT;
     } else if (is_footer_line(s) && warta_count_words_upto(s.p, s.len, 40) <= 40) {
+        b->role = WARTA_ROLE_FOOTER;
+    } else if (is_tags_heading(s)) {
         b->role = WARTA_ROLE_FOOTER;
     } else if (trailing_initials(s) == s.len) {
         b->role = WARTA_ROLE_FOOTER;
@@ -519,6 +535,31 @@ static void join_standalone_dateline(struct warta_doc *doc, bool *fixed)
     }
 }
 
+/* Tag lines under a bare "Tags" heading: short, no sentence. */
+static void take_tag_lines(struct warta_doc *doc, bool *fixed)
+{
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        struct warta_block *h = &doc->blocks[i];
+        if (h->role != WARTA_ROLE_FOOTER && h->role != WARTA_ROLE_SUBHEAD)
+            continue;
+        if (!is_tags_heading(warta_str_make(h->text, h->len)))
+            continue;
+        if (h->role == WARTA_ROLE_SUBHEAD) {
+            h->role = WARTA_ROLE_FOOTER;
+            fixed[i] = true;
+        }
+        for (size_t j = i + 1; j < doc->n_blocks; j++) {
+            struct warta_block *t = &doc->blocks[j];
+            if (fixed[j] || t->removed_reason ||
+                warta_count_words_upto(t->text, t->len, TAG_MAX_WORDS) > TAG_MAX_WORDS ||
+                warta_ends_sentence(t->text, t->len))
+                break;
+            t->role = WARTA_ROLE_TAG;
+            fixed[j] = true;
+        }
+    }
+}
+
 /* "Baca Juga" or "Berita Terkait" alone on its line heads a box of
  * links; pasted, the links are the headline-shaped lines under it. */
 static void take_related_box(struct warta_doc *doc, bool *fixed)
@@ -557,6 +598,7 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules)
         }
         fixed[i] = assign_line_role(doc, b);
     }
+    take_tag_lines(doc, fixed);
     take_related_box(doc, fixed);
     join_standalone_dateline(doc, fixed);
     n = doc->n_blocks;

@@ -171,7 +171,7 @@ const char *warta_role_name(enum warta_block_role role)
         [WARTA_ROLE_DATE] = "date",         [WARTA_ROLE_CAPTION] = "caption",
         [WARTA_ROLE_BYLINE] = "byline",     [WARTA_ROLE_RELATED] = "related",
         [WARTA_ROLE_FOOTER] = "footer",     [WARTA_ROLE_COPYRIGHT] = "copyright",
-        [WARTA_ROLE_FURNITURE] = "furniture",
+        [WARTA_ROLE_FURNITURE] = "furniture", [WARTA_ROLE_TAG] = "tag",
     };
     if ((size_t)role < sizeof(names) / sizeof(names[0]) && names[role])
         return names[role];

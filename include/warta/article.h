@@ -58,6 +58,7 @@ enum warta_block_role {
     WARTA_ROLE_FOOTER,    /* labelled footer field: Pewarta:, Editor:, Tags: */
     WARTA_ROLE_COPYRIGHT,
     WARTA_ROLE_FURNITURE, /* ads, prompts, share bars: dropped */
+    WARTA_ROLE_TAG,       /* a line of tags under a bare "Tags" heading */
 };
 
 struct warta_block {

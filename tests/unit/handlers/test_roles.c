@@ -196,6 +196,32 @@ static void test_standalone_dateline(void **state)
     warta_arena_free(&f.arena);
 }
 
+/* Tags listed a line each under a bare heading; a "read also" heading
+ * over its links. */
+static void test_tag_lines_and_related_box(void **state)
+{
+    (void)state;
+    struct fixture f;
+    struct warta_doc *d = clean(&f,
+        "BI tahan suku bunga acuan\n"
+        "Jakarta - Bank Indonesia mempertahankan suku bunga acuan di level enam persen bulan ini.\n"
+        "Baca Juga\n"
+        "Rupiah Menguat di Awal Pekan\n"
+        "Gubernur BI mengatakan keputusan tersebut konsisten dengan upaya menjaga inflasi.\n"
+        "Tag\n"
+        "Bank Indonesia\n"
+        "BI Rate\n"
+        "Keputusan ini diambil dalam rapat dua hari.\n");
+    assert_int_equal(role_of(d, "Baca Juga"), WARTA_ROLE_FURNITURE);
+    assert_int_equal(role_of(d, "Rupiah Menguat"), WARTA_ROLE_RELATED);
+    assert_int_equal(role_of(d, "Gubernur BI"), WARTA_ROLE_BODY);
+    assert_int_equal(role_of(d, "Tag"), WARTA_ROLE_FOOTER);
+    assert_int_equal(role_of(d, "Bank Indonesia"), WARTA_ROLE_TAG);
+    assert_int_equal(role_of(d, "BI Rate"), WARTA_ROLE_TAG);
+    assert_int_equal(role_of(d, "Keputusan"), WARTA_ROLE_BODY); /* a sentence ends the tags */
+    warta_arena_free(&f.arena);
+}
+
 static void test_line_roles(void **state)
 {
     (void)state;
@@ -252,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_colon_headline_is_no_dateline),
         cmocka_unit_test(test_speaker_labels),
         cmocka_unit_test(test_standalone_dateline),
+        cmocka_unit_test(test_tag_lines_and_related_box),
         cmocka_unit_test(test_line_roles),
         cmocka_unit_test(test_empty_input_is_no_content),
     };
