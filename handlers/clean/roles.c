@@ -282,34 +282,44 @@ static bool read_dateline(struct warta_str s, struct dateline *d)
     return true;
 }
 
-/* The place as a reader wants it: a shouted one ("ST. JOSEPH, Mich.")
- * title-cased word by word, but abbreviations as the table spells them
- * and a place written in mixed case ("Mataram, NTB") as it is. */
-static const char *format_place(struct warta_arena *a, struct warta_str place)
+/* Whether the words of s, tabled abbreviations aside, are all capitals. */
+static bool shouted(struct warta_str s)
 {
-    bool shouting = false, lower = false;
+    bool upper = false;
     size_t i = 0;
     struct warta_str w;
-    while (next_word(place, &i, &w)) {
+    while (next_word(s, &i, &w)) {
         if (warta_place_abbreviation(w))
             continue;
         for (size_t k = 0; k < w.len; k++) {
-            shouting |= isupper((unsigned char)w.p[k]) != 0;
-            lower |= islower((unsigned char)w.p[k]) != 0;
+            if (islower((unsigned char)w.p[k]))
+                return false;
+            upper |= isupper((unsigned char)w.p[k]) != 0;
         }
     }
+    return upper;
+}
+
+/* The place as a reader wants it: a shouted city title-cased ("ST. JOSEPH,
+ * Mich." is "St. Joseph, Mich.", "MANILA, Philippines" "Manila,
+ * Philippines"), the rest as written unless all of it shouts ("Mataram,
+ * NTB" keeps its acronym), and abbreviations as the table spells them. */
+static const char *format_place(struct warta_arena *a, struct warta_str place)
+{
+    const char *comma = memchr(place.p, ',', place.len);
+    size_t city_len = comma ? (size_t)(comma - place.p) : place.len;
+    bool all = shouted(place);
+    bool city = all || shouted(warta_str_make(place.p, city_len));
     char *out = warta_arena_strndup(a, place.p, place.len);
-    if (!shouting || lower)
-        return out;
-    for (i = 0; next_word(place, &i, &w);) {
+    size_t i = 0;
+    struct warta_str w;
+    while (next_word(place, &i, &w)) {
         const char *abbr = warta_place_abbreviation(w);
         char *o = out + (w.p - place.p);
-        if (abbr) {
+        if (abbr)
             memcpy(o, abbr, w.len);
-            continue;
-        }
-        char *cased = warta_title_case_if_shouting(a, w);
-        memcpy(o, cased, w.len);
+        else if (all || (city && (size_t)(w.p - place.p) < city_len))
+            memcpy(o, warta_title_case_if_shouting(a, w), w.len);
     }
     return out;
 }

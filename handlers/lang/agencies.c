@@ -9,5 +9,9 @@ const char *const warta_news_agencies[] = {
     "ANTARA", "Reuters", "AP", "AFP", "Bernama", "Xinhua", "Kyodo",
     "Yonhap", "CNN Indonesia", "CNA", "VNA", "PNA", "TNA", "KPL", "AKP",
     "MNA", "Anadolu", "dpa", "EFE", "ANSA", "Bloomberg", "UPI", "NNA",
-    "Jiji", NULL,
+    "Jiji",
+    /* Indonesian outlets that sign without a domain ("JAKARTA, KOMPAS -",
+     * "VIVA -"). */
+    "Kompas", "IDN Times", "Jawa Pos", "Media Indonesia", "VIVA", "Okezone",
+    NULL,
 };

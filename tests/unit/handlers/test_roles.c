@@ -80,6 +80,11 @@ static void test_datelines(void **state)
     dateline("PUTRAJAYA, Nov 22 \xE2\x80\x94 Menteri", "Putrajaya", NULL);
     dateline("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -- Menteri", "Istanbul", "Antara/PRNewswire");
     dateline("Jakarta, Senin (22/11) - Menteri", "Jakarta", NULL);
+    dateline("JAKARTA, KOMPAS \xE2\x80\x94 Menteri", "Jakarta", "KOMPAS");
+    dateline("SINGAPORE/JAKARTA, March 3 (Reuters) - Menteri", "Singapore/Jakarta", "Reuters");
+    /* A shouted city is title-cased; what follows it keeps its spelling. */
+    dateline("MANILA, Philippines \xE2\x80\x94 Menteri", "Manila, Philippines", NULL);
+    dateline("NUSA DUA, BALI (ANTARA) - Menteri", "Nusa Dua, Bali", "ANTARA");
     /* AP style: a state's abbreviation keeps its spelling, the shouted
      * city is title-cased, and "N.M." is no domain. */
     dateline("ST. JOSEPH, Mich. (AP) \xE2\x80\x94 Menteri", "St. Joseph, Mich.", "AP");
