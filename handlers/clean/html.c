@@ -453,6 +453,10 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
 /* Text below a flattened (too deep) element is not in its `own`: the
  * marking and scoring see less of it, but extraction reads it whole. */
 
+/* Paragraph text (characters) past which a "caption" class is a wrapper:
+ * long captions run to a few hundred characters. */
+#define CAPTION_MAX_PROSE 800
+
 /* A +-25 class weight scales a candidate's score by +-25 %. */
 #define WEIGHT_SCALE 100.0f
 
@@ -536,6 +540,13 @@ static void mark_and_sum(struct hx *h)
             el[el[i].parent].has_content |= el[i].has_content;
         }
     }
+    /* "caption" or "credit" in a class or id names a caption only when
+     * the element holds a caption's worth of text: a wrapper called
+     * "story-with-captions" or "captioned-article" around the story's
+     * paragraphs (or its content container) is the story. */
+    for (size_t i = 0; i < h->n; i++)
+        if (el[i].caption && (el[i].has_content || el[i].prose > CAPTION_MAX_PROSE))
+            el[i].caption = false;
     unsigned page = 0, page_raw = 0;
     for (size_t i = 0; i < h->n; i++)
         if (el[i].tag && (el[i].tag->flags & F_BODY)) {
