@@ -26,6 +26,11 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
  * recognises kicker/title/date lines at the top (plain-text inputs). */
 void warta_assign_roles(struct warta_doc *doc, bool head_rules);
 
+/* When no block of an HTML page is body text: a gallery's captions, else
+ * the JSON-LD articleBody, become the body (clean/fallback.c). True when
+ * the page then has body text. */
+bool warta_clean_html_fallback(struct warta_doc *doc);
+
 /* Marks a block as not content, recording why for `explain`. */
 void warta_block_remove(struct warta_doc *doc, struct warta_block *b,
                         const char *reason, long duplicate_of);
