@@ -65,19 +65,43 @@ static const char *const time_words[] = {
 
 static const char *const related_prefixes[] = {
     "Lesen Sie auch", "Lesen Sie mehr", "Mehr zum Thema", "Auch interessant",
-    "Das könnte Sie auch interessieren", "Weitere Artikel", "Siehe auch", NULL,
+    "Das könnte Sie auch interessieren", "Weitere Artikel", "Siehe auch",
+    "Lesen Sie dazu", "Mehr dazu", "Passend zum Thema", "Zum Thema",
+    "Auch lesenswert", "Empfehlung der Redaktion", NULL,
 };
 
 static const char *const furniture_lines[] = {
     "Anzeige", "Werbung", "Teilen", "Artikel teilen", "Kommentare",
     "Newsletter", "Zum Newsletter", "Mehr anzeigen", "Weiterlesen",
-    "Meistgelesen", "Das Wichtigste in Kürze", "Inhaltsverzeichnis", NULL,
+    "Meistgelesen", "Das Wichtigste in Kürze", "Inhaltsverzeichnis",
+    "Lesen Sie auch", "Lesen Sie mehr", "Auch interessant",
+    "Das könnte Sie auch interessieren", "Das könnte Sie interessieren",
+    "Weitere Artikel", "Siehe auch", "Passend zum Thema", "Mehr zum Thema",
+    "Empfehlungen der Redaktion", "Unsere Empfehlungen",
+    "Meistgelesene Artikel", "Am meisten gelesen", "Beliebteste Artikel",
+    "Neueste Artikel", "Neueste Nachrichten", "Newsticker", "Top-Themen",
+    "Weitere Nachrichten", "Mehr aus dem Ressort", "Artikel drucken", "Drucken",
+    "Artikel bewerten", "Artikel merken", "Merken", "Jetzt spenden", "Spenden",
+    "Newsletter abonnieren", "Kommentieren", "Zur Startseite", "Inhalt",
+    "Gesponsert", "Sponsored Content", "Affiliate-Link", "Affiliate-Links",
+    NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Jetzt abonnieren", "Abonnieren Sie", "Melden Sie sich", "Folgen Sie uns",
     "Hier geht es zum", "Hier geht's zum", "Zum Artikel", "Mehr zum Thema",
-    "Jetzt weiterlesen", "Sie haben bereits ein Abo", "Lesezeit", NULL,
+    "Jetzt weiterlesen", "Sie haben bereits ein Abo", "Lesezeit",
+    "Newsletter abonnieren", "Jetzt Newsletter", "Zum Newsletter",
+    "Jetzt spenden", "Unterstützen Sie unseren Journalismus",
+    "Unterstützen Sie unabhängigen Journalismus", "Folge uns",
+    "Bewerten Sie diesen Artikel", "Wie hat Ihnen der Artikel gefallen",
+    "Wie gefällt Ihnen dieser Artikel", "Dieser Artikel ist exklusiv",
+    "Exklusiv für Abonnenten", "Weiterlesen mit", "Bereits Abonnent",
+    "Sie sind bereits Abonnent", "Jetzt unseren WhatsApp-Kanal",
+    "Unser WhatsApp-Kanal", "Lesedauer", "Kategorie:", "Rubrik:", "Ressort:",
+    "Abgelegt unter", "Gepostet in", "Dieser Artikel enthält Affiliate-Links",
+    "Dieser Beitrag enthält Affiliate-Links", "Mehr Nachrichten", "Mehr News",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -97,7 +121,8 @@ static const char *const photo_words[] = {
 };
 
 static const char *const copyright_prefixes[] = {
-    "Alle Rechte vorbehalten", NULL,
+    "Alle Rechte vorbehalten", "Nachdruck nur mit",
+    "Dieser Text ist lizenziert", "Dieser Artikel ist lizenziert", NULL,
 };
 
 static const char *const place_prepositions[] = {

@@ -59,17 +59,30 @@ static const char *const time_words[] = {
 static const char *const related_prefixes[] = {
     "Lee también", "Leer también", "Lea también", "Te puede interesar",
     "Le puede interesar", "Más información", "Ver también",
-    "Noticias relacionadas", NULL,
+    "Noticias relacionadas", "Lea además", "Lee además", "Leer más", "Lee más",
+    "También te puede interesar", "Quizá te interese", "Puede interesarte",
+    "Relacionado", "Relacionada", "Te recomendamos", "Más noticias",
+    "Vea también", "Mira también", "Contenido relacionado", NULL,
 };
 
 static const char *const furniture_lines[] = {
     "Publicidad", "Compartir", "Comentarios", "Newsletter", "Lo más leído",
-    "Más leídas", "Suscríbete", NULL,
+    "Más leídas", "Suscríbete", "Lee también", "Te puede interesar",
+    "Le puede interesar", "También te puede interesar", "Noticias relacionadas",
+    "Contenido relacionado", "Artículos relacionados", "Te recomendamos",
+    "Lo más visto", "Más vistas", "Lo último", "Últimas noticias", "Imprimir",
+    "Haz una donación", "Índice", "Tabla de contenidos",
+    "Contenido patrocinado", "Patrocinado", "Síguenos", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Suscríbete", "Regístrate", "Síguenos", "Haz clic", "Tiempo de lectura",
-    NULL,
+    "Recibe nuestra newsletter", "Recibe las noticias", "Únete a nuestro canal",
+    "Únete a nuestra comunidad", "Haz una donación", "Dona ahora",
+    "Apoya el periodismo", "Califica este artículo", "Valora este artículo",
+    "Ya eres suscriptor", "¿Ya eres suscriptor", "Este contenido es exclusivo",
+    "Contenido exclusivo para suscriptores", "Categoría:", "Categorías:",
+    "Archivado en", "Este artículo contiene enlaces", NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -89,7 +102,8 @@ static const char *const photo_words[] = {
 };
 
 static const char *const copyright_prefixes[] = {
-    "Todos los derechos reservados", NULL,
+    "Todos los derechos reservados", "Queda prohibida la reproducción",
+    "Prohibida su reproducción", NULL,
 };
 
 static const char *const place_prepositions[] = {

@@ -57,17 +57,34 @@ static const char *const time_words[] = {
 
 static const char *const related_prefixes[] = {
     "Lire aussi", "À lire aussi", "A lire aussi", "Voir aussi", "Lire la suite",
-    "À voir aussi", "Sur le même sujet", NULL,
+    "À voir aussi", "Sur le même sujet", "Lire également", "À lire également",
+    "A lire également", "À lire", "A lire", "Voir également", "À découvrir",
+    "A découvrir", "Pour aller plus loin", "Découvrez aussi", NULL,
 };
 
 static const char *const furniture_lines[] = {
     "Publicité", "Partager", "Partager l'article", "Commentaires", "Newsletter",
-    "Lire plus tard", "Les plus lus", "Sommaire", "Abonnez-vous", NULL,
+    "Lire plus tard", "Les plus lus", "Sommaire", "Abonnez-vous", "Lire aussi",
+    "À lire aussi", "A lire aussi", "À lire également", "À lire", "A lire",
+    "Voir aussi", "Sur le même sujet", "Sur le même thème", "À découvrir",
+    "A découvrir", "Articles similaires", "Articles liés", "Les plus partagés",
+    "Les plus populaires", "Les plus commentés", "Les plus consultés",
+    "Les articles les plus lus", "Le fil info", "Fil info", "Fil d'actualité",
+    "Dernières actualités", "Dernières infos", "Imprimer", "Faire un don",
+    "Table des matières", "Contenu sponsorisé", "Article sponsorisé",
+    "Contenu partenaire", "S'abonner", "Je m'abonne", "Suivez-nous",
+    "Notez cet article", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Abonnez-vous", "Inscrivez-vous", "Suivez-nous", "Cliquez ici",
-    "Cet article est réservé", "Temps de lecture", "Lecture :", NULL,
+    "Cet article est réservé", "Temps de lecture", "Lecture :", "Je m'abonne",
+    "S'abonner", "Recevez notre newsletter", "Faites un don", "Soutenez-nous",
+    "Soutenez notre journalisme", "Notez cet article", "Rejoignez-nous sur",
+    "Rejoignez notre chaîne", "Suivez notre chaîne", "Déjà abonné",
+    "Il vous reste", "La suite est réservée", "Cet article vous est offert",
+    "Catégorie :", "Catégories :", "Rubrique :", "Classé dans",
+    "Cet article contient des liens", NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -87,7 +104,7 @@ static const char *const photo_words[] = {
 };
 
 static const char *const copyright_prefixes[] = {
-    "Tous droits réservés", NULL,
+    "Tous droits réservés", "Reproduction interdite", NULL,
 };
 
 static const char *const place_prepositions[] = {

@@ -52,17 +52,30 @@ static const char *const time_words[] = {
 
 static const char *const related_prefixes[] = {
     "Leggi anche", "Potrebbe interessarti", "Vedi anche", "Approfondisci",
-    "Articoli correlati", NULL,
+    "Articoli correlati", "Leggi di più", "Per approfondire",
+    "Ti potrebbe interessare", "Correlati", "Guarda anche", "Scopri anche",
+    "Da non perdere", NULL,
 };
 
 static const char *const furniture_lines[] = {
     "Pubblicità", "Condividi", "Commenti", "Newsletter", "I più letti",
-    "Iscriviti", NULL,
+    "Iscriviti", "Leggi anche", "Potrebbe interessarti",
+    "Ti potrebbe interessare", "Articoli correlati", "Notizie correlate",
+    "Correlati", "Da non perdere", "I più visti", "Più letti", "Più lette",
+    "Ultime notizie", "Ultim'ora", "Stampa", "Dona ora", "Indice", "Sommario",
+    "Contenuto sponsorizzato", "Sponsorizzato", "Seguici",
+    "Condividi questo articolo", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Iscriviti alla", "Abbonati", "Seguici su", "Clicca qui",
-    "Tempo di lettura", NULL,
+    "Tempo di lettura", "Iscriviti al nostro", "Iscriviti al canale",
+    "Unisciti al nostro canale", "Entra nel canale", "Sostieni il giornalismo",
+    "Sostienici", "Fai una donazione", "Vota questo articolo",
+    "Valuta questo articolo", "Sei già abbonato", "Già abbonato",
+    "Questo articolo è riservato", "Contenuto riservato agli abbonati",
+    "Categoria:", "Categorie:", "Archiviato in",
+    "Questo articolo contiene link", NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -82,7 +95,8 @@ static const char *const photo_words[] = {
 };
 
 static const char *const copyright_prefixes[] = {
-    "Riproduzione riservata", "Tutti i diritti riservati", NULL,
+    "Riproduzione riservata", "Tutti i diritti riservati",
+    "Riproduzione vietata", NULL,
 };
 
 static const char *const place_prepositions[] = {

@@ -52,16 +52,26 @@ static const char *const time_words[] = {
 };
 
 static const char *const related_prefixes[] = {
-    "Lees ook", "Lees meer", "Zie ook", "Meer over", "Gerelateerd", NULL,
+    "Lees ook", "Lees meer", "Zie ook", "Meer over", "Gerelateerd",
+    "Lees verder", "Bekijk ook", "Ook interessant", "Meer nieuws",
+    "Gerelateerde artikelen", NULL,
 };
 
 static const char *const furniture_lines[] = {
     "Advertentie", "Delen", "Reacties", "Nieuwsbrief", "Meest gelezen",
-    "Abonneer", NULL,
+    "Abonneer", "Lees ook", "Lees meer", "Zie ook", "Ook interessant",
+    "Gerelateerd", "Gerelateerde artikelen", "Meer over dit onderwerp",
+    "Meest bekeken", "Populair", "Laatste nieuws", "Net binnen", "Printen",
+    "Afdrukken", "Doneer", "Inhoudsopgave", "Gesponsord", "Gesponsorde inhoud",
+    "Volg ons", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
-    "Abonneer je", "Meld je aan", "Volg ons", "Klik hier", "Leestijd", NULL,
+    "Abonneer je", "Meld je aan", "Volg ons", "Klik hier", "Leestijd",
+    "Schrijf je in", "Doneer nu", "Steun onze journalistiek",
+    "Word lid van ons", "Beoordeel dit artikel", "Ben je al abonnee",
+    "Al abonnee", "Dit artikel is exclusief", "Categorie:", "Rubriek:",
+    "Geplaatst in", "Dit artikel bevat affiliate", NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -81,7 +91,7 @@ static const char *const photo_words[] = {
 };
 
 static const char *const copyright_prefixes[] = {
-    "Alle rechten voorbehouden", NULL,
+    "Alle rechten voorbehouden", "Niets uit deze uitgave", NULL,
 };
 
 static const char *const place_prepositions[] = {

@@ -54,17 +54,26 @@ static const char *const time_words[] = {
 
 static const char *const related_prefixes[] = {
     "Czytaj też", "Czytaj także", "Zobacz też", "Zobacz także",
-    "Przeczytaj też", "Przeczytaj także", NULL,
+    "Przeczytaj też", "Przeczytaj także", "Czytaj więcej", "Zobacz również",
+    "Czytaj również", "Przeczytaj również", "Polecamy", "Warto przeczytać",
+    "Powiązane", NULL,
 };
 
 static const char *const furniture_lines[] = {
     "Reklama", "Udostępnij", "Komentarze", "Newsletter", "Najczęściej czytane",
-    NULL,
+    "Czytaj też", "Czytaj także", "Zobacz też", "Zobacz także",
+    "Zobacz również", "Polecamy", "Warto przeczytać", "Powiązane artykuły",
+    "Podobne artykuły", "Najpopularniejsze", "Najnowsze",
+    "Najnowsze wiadomości", "Drukuj", "Wesprzyj nas", "Spis treści",
+    "Artykuł sponsorowany", "Materiał sponsorowany", "Materiał partnera",
+    "Obserwuj nas", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Zapisz się", "Subskrybuj", "Obserwuj nas", "Kliknij tutaj",
-    "Czas czytania", NULL,
+    "Czas czytania", "Zamów newsletter", "Wesprzyj nas", "Dołącz do nas",
+    "Dołącz do naszego", "Oceń artykuł", "Masz już subskrypcję",
+    "Masz już konto", "Kategoria:", "Kategorie:", "Artykuł zawiera linki", NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -84,7 +93,7 @@ static const char *const photo_words[] = {
 };
 
 static const char *const copyright_prefixes[] = {
-    "Wszelkie prawa zastrzeżone", NULL,
+    "Wszelkie prawa zastrzeżone", "Kopiowanie i rozpowszechnianie", NULL,
 };
 
 static const char *const place_prepositions[] = {

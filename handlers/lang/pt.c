@@ -58,16 +58,28 @@ static const char *const time_words[] = {
 
 static const char *const related_prefixes[] = {
     "Leia também", "Leia mais", "Veja também", "Saiba mais", "Relacionadas",
-    NULL,
+    "Leia ainda", "Veja mais", "Ler também", "Ler mais", "Relacionado",
+    "Relacionados", "Você pode gostar", "Recomendadas", "Confira também",
+    "Veja ainda", NULL,
 };
 
 static const char *const furniture_lines[] = {
     "Publicidade", "Compartilhar", "Partilhar", "Comentários", "Newsletter",
-    "Mais lidas", "Assine", NULL,
+    "Mais lidas", "Assine", "Leia também", "Leia mais", "Veja também",
+    "Saiba mais", "Relacionadas", "Notícias relacionadas",
+    "Matérias relacionadas", "Artigos relacionados", "Mais vistas",
+    "Mais populares", "Últimas notícias", "Imprimir", "Índice",
+    "Conteúdo patrocinado", "Patrocinado", "Siga-nos", "Assine já", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Assine a", "Inscreva-se", "Siga-nos", "Clique aqui", "Tempo de leitura",
+    "Assine já", "Assine nossa", "Receba as notícias",
+    "Receba nossa newsletter", "Siga o canal", "Entre no canal",
+    "Participe do canal", "Faça uma doação", "Apoie o jornalismo",
+    "Avalie este artigo", "Avalie esta matéria", "Já é assinante",
+    "Conteúdo exclusivo para assinantes", "Este conteúdo é exclusivo",
+    "Categoria:", "Categorias:", "Arquivado em", "Este artigo contém links",
     NULL,
 };
 
@@ -88,7 +100,8 @@ static const char *const photo_words[] = {
 };
 
 static const char *const copyright_prefixes[] = {
-    "Todos os direitos reservados", NULL,
+    "Todos os direitos reservados", "Proibida a reprodução",
+    "É proibida a reprodução", NULL,
 };
 
 static const char *const place_prepositions[] = {
