@@ -31,6 +31,10 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules);
  * the page then has body text. */
 bool warta_clean_html_fallback(struct warta_doc *doc);
 
+/* Drops headings that head no body: furniture phrases, and headings after
+ * the last body block (clean/headings.c). */
+void warta_drop_label_headings(struct warta_doc *doc);
+
 /* Marks a block as not content, recording why for `explain`. */
 void warta_block_remove(struct warta_doc *doc, struct warta_block *b,
                         const char *reason, long duplicate_of);

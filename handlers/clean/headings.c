@@ -1,0 +1,43 @@
+/*
+ * Headings that head nothing. The HTML extractor gives a heading its role
+ * from the tag, so the line rules of clean/roles.c never read its words;
+ * a box title ("Das könnte Sie auch interessieren", "Most Read") in the
+ * picked region would stay in the text. Here, after the roles:
+ *
+ *  - a heading whose words are a furniture line of the phrase tables is
+ *    furniture, like the same words in a paragraph;
+ *  - headings after the last body block head no body: the labels of
+ *    teaser boxes, feeds or widgets whose links were dropped (or whose
+ *    lines were furniture). A section heading always has text after it.
+ *    Only short ones: old pages set whole paragraphs in heading tags,
+ *    and those are text whatever follows them.
+ */
+#include "clean/clean.h"
+
+#include "warta/text.h"
+
+/* A label, not a paragraph set in a heading tag. */
+#define LABEL_MAX_WORDS 10
+
+void warta_drop_label_headings(struct warta_doc *doc)
+{
+    size_t last_body = doc->n_blocks;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        struct warta_block *b = &doc->blocks[i];
+        if (b->removed_reason)
+            continue;
+        if (b->role == WARTA_ROLE_SUBHEAD &&
+            warta_is_furniture_line(warta_str_make(b->text, b->len)))
+            warta_block_remove(doc, b, "furniture", -1);
+        else if (b->role == WARTA_ROLE_BODY || b->role == WARTA_ROLE_LEAD)
+            last_body = i;
+    }
+    /* No body at all: the headings are all the page says, keep them. */
+    if (last_body == doc->n_blocks)
+        return;
+    for (size_t i = last_body + 1; i < doc->n_blocks; i++)
+        if (doc->blocks[i].role == WARTA_ROLE_SUBHEAD &&
+            warta_count_words_upto(doc->blocks[i].text, doc->blocks[i].len,
+                                   LABEL_MAX_WORDS + 1) <= LABEL_MAX_WORDS)
+            warta_block_remove(doc, &doc->blocks[i], "heading-without-body", -1);
+}
