@@ -85,14 +85,20 @@ static const char *const furniture_lines[] = {
     "Don't miss", "Recommended",
     "Top stories",
     /* Rating widgets, on pages in any language. */
-    "Vote", "Rating", NULL,
+    "Vote", "Rating",
+    "Sponsored Links", "Sponsored Link", "Also In The News", "Print article",
+    "Print this article", "Email this article", "Refer to a friend", "Font:",
+    "Font size", "Have your say", "Have your say on this story",
+    "Post a comment", "Leave a comment", "Editor's Choice", "Most Viewed",
+    "Most Emailed", "Latest News", "Related Links", "More Stories", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
     "Sign up for", "Subscribe to", "Follow us on", "Click here to",
     "Our Standards:", "Get the latest", "Download our app", "Watch:",
     "Listen to this article", "Follow*on WhatsApp", "Join*WhatsApp",
-    "Follow*on Google News", NULL,
+    "Follow*on Google News", "People who read this also read",
+    "Like this story?", "This article appeared on page", NULL,
 };
 
 static const char *const byline_prefixes[] = {"By", "Story by", NULL};
