@@ -90,7 +90,12 @@ static const char *const furniture_lines[] = {
     "Print this article", "Email this article", "Refer to a friend", "Font:",
     "Font size", "Have your say", "Have your say on this story",
     "Post a comment", "Leave a comment", "Editor's Choice", "Most Viewed",
-    "Most Emailed", "Latest News", "Related Links", "More Stories", NULL,
+    "Most Emailed", "Latest News", "Related Links", "More Stories",
+    "Related posts", "Related news", "Our top stories", "Story highlights",
+    "Text size", "Smaller | Bigger", "Printer friendly page",
+    "Click photo to enlarge", "Play video", "Slideshow", "Video", "Gallery",
+    "Search", "Remember me?", "Password", "No comments yet", "Leave a reply",
+    "Follow us!", "Subscription deals", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
