@@ -8,6 +8,10 @@
 #                   beside the best peer, and fundus metadata match rates
 #                   (DATASETS="fundus dragnet" for a subset, QUALITY_OUT=DIR
 #                   keeps per-page predictions and scores, worst pages listed)
+#   make fuzz       every libFuzzer target in tests/fuzz for FUZZ_SECONDS (60)
+#                   each, one after another; fails on any crash, leak, timeout
+#                   or sanitizer report (FUZZ_TARGETS="html dates" for a subset;
+#                   inputs and logs under build/fuzz/<target>/)
 #   make deps       install every Debian package the build, tests and service need
 #   make container  build the image warta:latest (podman; docker/Dockerfile)
 #   make test-container   build the images, run nginx + two replicas + Redis
@@ -23,7 +27,9 @@ SHARED  ?= $(or $(WARTA_SHARED),../shared)
 PYTHON  ?= /usr/bin/python3
 
 # Debian packages: libraries (-dev), the test tools and the bench tools.
-DEB_PACKAGES := gcc clang make pkg-config ca-certificates \
+# libclang-rt-14-dev holds libFuzzer and the sanitizer runtimes for clang
+# (make fuzz, and the fuzz smoke of make test).
+DEB_PACKAGES := gcc clang libclang-rt-14-dev make pkg-config ca-certificates \
 	libmicrohttpd-dev libjansson-dev libcurl4-openssl-dev libcmocka-dev \
 	libutf8proc-dev libexttextcat-dev libxml2-dev libsqlite3-dev \
 	libhiredis-dev libxxhash-dev libuchardet-dev zlib1g-dev \
@@ -53,9 +59,23 @@ SUPPORT_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(SUPPORT_SRCS))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/unit/%,$(UNIT_SRCS))
 E2E_BINS  := $(patsubst tests/e2e/%.c,$(BUILD)/san/tests/e2e/%,$(E2E_SRCS))
 
+# libFuzzer targets (tests/fuzz/README.md): the library built again with
+# clang, coverage instrumentation and ASan + UBSan; one binary per
+# tests/fuzz/fuzz_<target>.c. FUZZ_SECONDS is per target; make test runs
+# each for FUZZ_SMOKE_SECONDS as part of the suite.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRCS))
+FUZZ_OBJS    := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRCS) $(SERVER_SRCS))
+FUZZ_BINS    := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/bin/%,$(FUZZ_SRCS))
+
 .PHONY: all build run test unit e2e check-clang bench bench-quality bench-html deps \
 	deps-check clean format lint asan print-config help container test-container \
-	deps-container
+	deps-container fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: deps-check $(BUILD)/warta
@@ -103,7 +123,8 @@ $(BUILD)/gen/openapi_yaml.h: $(wildcard openapi.yaml) | deps-check
 	    sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; fi; \
 	  echo "0x00};"; } > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/rel/handlers/meta.o $(BUILD)/san/handlers/meta.o: $(BUILD)/gen/openapi_yaml.h
+$(BUILD)/rel/handlers/meta.o $(BUILD)/san/handlers/meta.o \
+$(BUILD)/fuzz/obj/handlers/meta.o: $(BUILD)/gen/openapi_yaml.h
 
 $(BUILD)/warta: $(REL_OBJS) $(BUILD)/rel/server/main.o
 	$(CC) $(OPT_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -125,6 +146,24 @@ $(BUILD)/san/tests/e2e/%: tests/e2e/%.c $(BUILD)/san/libwarta.a $(SUPPORT_OBJS)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -Wno-missing-prototypes \
 		-o $@ $< $(SUPPORT_OBJS) $(BUILD)/san/libwarta.a $(PKG_LIBS) -lcmocka
 
+$(BUILD)/fuzz/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC fuzz $<"
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) \
+		-MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/libwarta.a: $(FUZZ_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+# The library is an archive so a target may #include a source file to
+# reach its statics (fuzz_url.c includes fetch.c) without a clash.
+$(BUILD)/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/common.c tests/fuzz/common.h \
+		$(BUILD)/fuzz/libwarta.a
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \
+		-Itests/fuzz -o $@ $< tests/fuzz/common.c $(BUILD)/fuzz/libwarta.a $(PKG_LIBS)
+
 # The support objects are only prerequisites of pattern rules: without
 # this, make deletes them as intermediates and relinks every test.
 .SECONDARY: $(SUPPORT_OBJS)
@@ -141,7 +180,9 @@ check-clang: $(BUILD)/gen/openapi_yaml.h
 	@for f in $(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS); do \
 		clang $(BASE_CFLAGS) $(PKG_CFLAGS) -Itests/support -Wno-missing-prototypes \
 			-fsyntax-only $$f || exit 1; done
-	@echo "check-clang: $(words $(LIB_SRCS) $(SERVER_SRCS) server/main.c $(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS)) files clean under clang -Werror"
+	@for f in $(FUZZ_SRCS) tests/fuzz/common.c; do \
+		gcc $(BASE_CFLAGS) $(PKG_CFLAGS) -Itests/fuzz -fsyntax-only $$f || exit 1; done
+	@echo "check-clang: $(words $(LIB_SRCS) $(SERVER_SRCS) server/main.c $(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS)) files clean under clang -Werror, $(words $(FUZZ_SRCS) common.c) fuzz files under gcc -Werror"
 
 # Subsets of `make test` for a quick loop; `make test` is the whole suite.
 unit: deps-check $(UNIT_BINS)
@@ -154,12 +195,25 @@ e2e: deps-check $(BUILD)/san/warta $(E2E_BINS)
 
 # The clang compile and the banned-function lint run first but count like
 # tests, so a failure still ends in the "N passed, N failed" line CI reads.
-test: deps-check $(BUILD)/gen/openapi_yaml.h $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS)
+# The fuzz smoke (FUZZ_SMOKE_SECONDS per target) counts one test per target.
+test: deps-check $(BUILD)/gen/openapi_yaml.h $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS) \
+		$(FUZZ_BINS)
 	@clang_status=0; $(MAKE) --no-print-directory check-clang || clang_status=1; \
 	lint_status=0; $(MAKE) --no-print-directory lint || lint_status=1; \
 	WARTA_BIN=$(BUILD)/san/warta WARTA_SHARED=$(SHARED) PYTHON=$(PYTHON) \
 		WARTA_CLANG_STATUS=$$clang_status WARTA_LINT_STATUS=$$lint_status \
+		WARTA_FUZZ_DIR=$(BUILD)/fuzz WARTA_FUZZ_TARGETS="$(FUZZ_TARGETS)" \
+		WARTA_FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) \
 		sh tests/run.sh $(UNIT_BINS) $(E2E_BINS)
+
+fuzz-build: deps-check $(FUZZ_BINS)
+
+# One target after another, each on one core (tests/fuzz/run.sh runs it
+# under nice): the machine is shared.
+fuzz: fuzz-build
+	@status=0; for t in $(FUZZ_TARGETS); do \
+		sh tests/fuzz/run.sh $(BUILD)/fuzz $$t $(FUZZ_SECONDS) || status=1; \
+	done; exit $$status
 
 bench: deps-check $(BUILD)/warta
 	@$(MAKE) --no-print-directory -C tests/bench BUILD=$(abspath $(BUILD)) SHARED=$(abspath $(SHARED))
@@ -203,7 +257,7 @@ test-container: deps-container
 
 lint:
 	@! grep -nE '\b(strcpy|sprintf|strtok|atoi|gets)\s*\(' $(LIB_SRCS) $(SERVER_SRCS) server/main.c \
-		$(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS) \
+		$(SUPPORT_SRCS) $(UNIT_SRCS) $(E2E_SRCS) $(FUZZ_SRCS) tests/fuzz/common.c \
 		|| { echo "lint: banned function above"; exit 1; }
 	@echo "lint: no banned functions"
 

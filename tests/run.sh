@@ -8,7 +8,9 @@
 #
 # Environment: WARTA_BIN (server under test), WARTA_SHARED (shared folder),
 # PYTHON (interpreter for check_openapi.py), TEST_TIMEOUT (seconds per
-# binary, default 300), TEST_LOG_DIR (default build/test-logs).
+# binary, default 300), TEST_LOG_DIR (default build/test-logs),
+# WARTA_FUZZ_TARGETS (libFuzzer targets to smoke-run, one counted test
+# each, for WARTA_FUZZ_SECONDS from WARTA_FUZZ_DIR; see tests/fuzz/run.sh).
 
 set -u
 
@@ -108,6 +110,17 @@ for bin in "$@"; do
     fi
     total_pass=$((total_pass + pass))
     total_fail=$((total_fail + fail))
+done
+
+# The fuzz smoke: each target runs its seeds, then mutates for a few
+# seconds; any crash, leak, timeout or sanitizer report fails it.
+for target in ${WARTA_FUZZ_TARGETS:-}; do
+    if sh tests/fuzz/run.sh "${WARTA_FUZZ_DIR:-build/fuzz}" "$target" \
+        "${WARTA_FUZZ_SECONDS:-5}"; then
+        total_pass=$((total_pass + 1))
+    else
+        total_fail=$((total_fail + 1))
+    fi
 done
 
 # Python checks (tests/e2e/check_*.py, discovered like the C tests): each
