@@ -29,18 +29,20 @@ static size_t count(const char *const *v, size_t stride)
 static const char *table_word(const struct warta_lang *lang, int list,
                               uint8_t k)
 {
-    const char *const *v;
+    const char *const *v = NULL;
     size_t stride = sizeof(const char *);
     switch (list) {
     case 1:
-        v = &lang->months[0].name;
+        if (lang->months)
+            v = &lang->months[0].name;
         stride = sizeof(lang->months[0]);
         break;
     case 2:
         v = lang->weekdays;
         break;
     case 3:
-        v = &lang->zones[0].abbr;
+        if (lang->zones)
+            v = &lang->zones[0].abbr;
         stride = sizeof(lang->zones[0]);
         break;
     default:
