@@ -146,7 +146,7 @@ $(BUILD)/san/tests/e2e/%: tests/e2e/%.c $(BUILD)/san/libwarta.a $(SUPPORT_OBJS)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -Wno-missing-prototypes \
 		-o $@ $< $(SUPPORT_OBJS) $(BUILD)/san/libwarta.a $(PKG_LIBS) -lcmocka
 
-$(BUILD)/fuzz/obj/%.o: %.c
+$(BUILD)/fuzz/obj/%.o: %.c | deps-check
 	@mkdir -p $(@D)
 	@echo "  CC fuzz $<"
 	@$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) \
@@ -159,7 +159,7 @@ $(BUILD)/fuzz/libwarta.a: $(FUZZ_OBJS)
 # The library is an archive so a target may #include a source file to
 # reach its statics (fuzz_url.c includes fetch.c) without a clash.
 $(BUILD)/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/common.c tests/fuzz/common.h \
-		$(BUILD)/fuzz/libwarta.a
+		$(BUILD)/fuzz/libwarta.a | deps-check
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \
 		-Itests/fuzz -o $@ $< tests/fuzz/common.c $(BUILD)/fuzz/libwarta.a $(PKG_LIBS)
