@@ -3,8 +3,9 @@
  * matchers of the text layer, over every language table.
  *
  * The first byte picks a language table (registry order). In the rest,
- * a byte 0x01..0x04 followed by a byte k stands for the k-th month name,
- * weekday, zone abbreviation or time word of that table ("\x01\x04" is
+ * a byte 0x01..0x05 followed by a byte k stands for the k-th month name,
+ * weekday, zone abbreviation, time word or date connector ("de") of that
+ * table ("\x01\x04" is
  * "Mei" in Indonesian, "May" in English): the fuzzer combines real table
  * words with digits and punctuation without having to guess them, and
  * each table gets its turn. The expanded text is handed over in a buffer
@@ -25,7 +26,7 @@ static size_t count(const char *const *v, size_t stride)
     return n;
 }
 
-/* The k-th word of one of the four lists of lang, or NULL. */
+/* The k-th word of one of the five lists of lang, or NULL. */
 static const char *table_word(const struct warta_lang *lang, int list,
                               uint8_t k)
 {
@@ -45,8 +46,11 @@ static const char *table_word(const struct warta_lang *lang, int list,
             v = &lang->zones[0].abbr;
         stride = sizeof(lang->zones[0]);
         break;
-    default:
+    case 4:
         v = lang->time_words;
+        break;
+    default:
+        v = lang->date_connectors;
         break;
     }
     if (!v)
@@ -64,7 +68,7 @@ static size_t expand(const struct warta_lang *lang, const uint8_t *p,
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         const char *w = NULL;
-        if (p[i] >= 1 && p[i] <= 4 && i + 1 < n) {
+        if (p[i] >= 1 && p[i] <= 5 && i + 1 < n) {
             w = table_word(lang, p[i], p[i + 1]);
             i++;
         }
