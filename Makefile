@@ -112,19 +112,34 @@ $(BUILD)/san/%.o: %.c | deps-check
 	@echo "  CC san  $<"
 	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/support -MMD -MP -c $< -o $@
 
-# openapi.yaml is compiled into the binary (GET /openapi.yaml) as a byte
-# array with a trailing NUL; od keeps it free of extra build tools.
-$(BUILD)/gen/openapi_yaml.h: $(wildcard openapi.yaml) | deps-check
+# Files served as they are (openapi.yaml, the playground page) are compiled
+# into the binary: $(call embed,FILE,NAME) writes NAME[], FILE's bytes plus a
+# trailing NUL, and NAME_etag[], a quoted strong validator (the first 16 hex
+# digits of FILE's SHA-256) for ETag and If-None-Match. od and sha256sum
+# keep it free of extra build tools.
+define embed
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	@{ echo "/* generated from openapi.yaml by the Makefile; do not edit */"; \
-	  echo "static const unsigned char warta_openapi_yaml[] = {"; \
-	  if [ -f openapi.yaml ]; then od -An -v -tx1 openapi.yaml | \
-	    sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; fi; \
-	  echo "0x00};"; } > $@.tmp && mv $@.tmp $@
+	@{ echo "/* generated from $(1) by the Makefile; do not edit */"; \
+	  echo "static const unsigned char $(2)[] = {"; \
+	  od -An -v -tx1 $(1) | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo "0x00};"; \
+	  echo "static const char $(2)_etag[] = \"\\\"$$(sha256sum < $(1) | cut -c1-16)\\\"\";"; \
+	} > $@.tmp && mv $@.tmp $@
+endef
+
+GEN_HEADERS := $(BUILD)/gen/openapi_yaml.h $(BUILD)/gen/playground_html.h
+
+$(BUILD)/gen/openapi_yaml.h: openapi.yaml | deps-check
+	$(call embed,openapi.yaml,warta_openapi_yaml)
+
+$(BUILD)/gen/playground_html.h: handlers/playground.html | deps-check
+	$(call embed,handlers/playground.html,warta_playground_html)
 
 $(BUILD)/rel/handlers/meta.o $(BUILD)/san/handlers/meta.o \
 $(BUILD)/fuzz/obj/handlers/meta.o: $(BUILD)/gen/openapi_yaml.h
+$(BUILD)/rel/handlers/playground.o $(BUILD)/san/handlers/playground.o \
+$(BUILD)/fuzz/obj/handlers/playground.o: $(BUILD)/gen/playground_html.h
 
 $(BUILD)/warta: $(REL_OBJS) $(BUILD)/rel/server/main.o
 	$(CC) $(OPT_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -173,7 +188,7 @@ run: deps-check $(BUILD)/warta
 
 # The compile with clang is part of the suite: both compilers must stay
 # warning-free under -Werror.
-check-clang: $(BUILD)/gen/openapi_yaml.h
+check-clang: $(GEN_HEADERS)
 	@command -v clang >/dev/null || { echo "warta: clang missing (make deps)"; exit 1; }
 	@for f in $(LIB_SRCS) $(SERVER_SRCS) server/main.c; do \
 		clang $(BASE_CFLAGS) $(PKG_CFLAGS) -fsyntax-only $$f || exit 1; done
@@ -196,7 +211,7 @@ e2e: deps-check $(BUILD)/san/warta $(E2E_BINS)
 # The clang compile and the banned-function lint run first but count like
 # tests, so a failure still ends in the "N passed, N failed" line CI reads.
 # The fuzz smoke (FUZZ_SMOKE_SECONDS per target) counts one test per target.
-test: deps-check $(BUILD)/gen/openapi_yaml.h $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS) \
+test: deps-check $(GEN_HEADERS) $(BUILD)/warta $(BUILD)/san/warta $(UNIT_BINS) $(E2E_BINS) \
 		$(FUZZ_BINS)
 	@clang_status=0; $(MAKE) --no-print-directory check-clang || clang_status=1; \
 	lint_status=0; $(MAKE) --no-print-directory lint || lint_status=1; \

@@ -24,9 +24,8 @@ enum warta_err warta_handle_openapi(struct warta_req *req)
 {
     /* The generated array carries a trailing NUL that is not part of
      * the document. */
-    size_t len = sizeof(warta_openapi_yaml) - 1;
-    char *body = warta_xmalloc(len + 1);
-    memcpy(body, warta_openapi_yaml, len + 1);
-    warta_req_respond(req, 200, "application/yaml", body, len);
+    warta_req_respond_static(req, "application/yaml", warta_openapi_yaml,
+                             sizeof(warta_openapi_yaml) - 1,
+                             warta_openapi_yaml_etag);
     return WARTA_OK;
 }

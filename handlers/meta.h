@@ -13,4 +13,8 @@ enum warta_err warta_handle_metrics(struct warta_req *req);
 /* GET /openapi.yaml: the contract, embedded in the binary at build time. */
 enum warta_err warta_handle_openapi(struct warta_req *req);
 
+/* GET /: the playground page, embedded in the binary at build time
+ * (handlers/playground.c). */
+enum warta_err warta_handle_playground(struct warta_req *req);
+
 #endif

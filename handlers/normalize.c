@@ -227,34 +227,6 @@ static const char *const format_media[] = {
     [WARTA_FORMAT_TEXT] = "text/plain",
 };
 
-/* Whether an Accept header admits `media` ("type/sub"): an entry equal to
- * it, a "type/any" range or the any/any range, without q=0. No header
- * admits everything. */
-static bool accepts(const char *accept, const char *media)
-{
-    if (!accept)
-        return true;
-    size_t type_len = strcspn(media, "/");
-    for (const char *p = accept; *p;) {
-        p += strspn(p, " \t,");
-        size_t n = strcspn(p, ",");
-        struct warta_str entry = warta_str_make(p, n);
-        size_t range_len = strcspn(p, ";,");
-        struct warta_str range = warta_str_trim(warta_str_make(p, range_len < n ? range_len : n));
-        bool refused = false;
-        long q = warta_str_ifind(entry, "q=");
-        if (q >= 0)
-            refused = strtod(entry.p + q + 2, NULL) <= 0.0;
-        bool match = warta_str_ieq(range, "*/*") || warta_str_ieq(range, media) ||
-                     (range.len == type_len + 2 && strncasecmp(range.p, media, type_len) == 0 &&
-                      range.p[type_len] == '/' && range.p[type_len + 1] == '*');
-        if (match && !refused)
-            return true;
-        p += n;
-    }
-    return false;
-}
-
 struct normalize_state {
     struct warta_doc doc;
     struct warta_fetch_result *fetched;
@@ -362,7 +334,7 @@ enum warta_err warta_handle_normalize(struct warta_req *req)
     rc = query_options(req, doc);
     if (rc != WARTA_OK)
         return rc;
-    if (!accepts(req->accept, format_media[doc->opts.format]))
+    if (!warta_accepts(req->accept, format_media[doc->opts.format]))
         return warta_error_set(&req->err, WARTA_ERR_NOT_ACCEPTABLE,
                                "format=%s answers %s, which Accept: %.100s "
                                "does not allow", warta_format_name(doc->opts.format),

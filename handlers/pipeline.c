@@ -120,6 +120,8 @@ enum warta_err warta_env_open(struct warta_env *env,
     memset(env, 0, sizeof(*env));
     env->request.max_body = cfg->max_body;
     env->request.max_json_depth = cfg->max_json_depth;
+    env->request.batch_max_lines = cfg->batch_max_lines;
+    env->request.batch_concurrency = cfg->batch_concurrency;
     warta_clean_options_from_config(&env->clean, cfg);
     warta_dedupe_options_from_config(&env->dedupe, cfg);
     struct warta_index_options index_opts;

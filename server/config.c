@@ -105,6 +105,16 @@ static const struct option_row options[] = {
     {"max-json-depth", "WARTA_MAX_JSON_DEPTH", OPT_INT, F(max_json_depth), 2,
      1000, "32", "deepest nesting accepted in a JSON request body", SCOPE_ALL,
      NULL},
+    {"batch-max-lines", "WARTA_BATCH_MAX_LINES", OPT_INT, F(batch_max_lines),
+     1, 1000000, "1000",
+     "most request lines in one POST /v1/normalize/batch or normalize "
+     "--batch input (413 payload-too-large beyond)",
+     SCOPE_ALL, NULL},
+    {"batch-concurrency", "WARTA_BATCH_CONCURRENCY", OPT_INT,
+     F(batch_concurrency), 1, 1000, "8",
+     "URL lines of one batch fetched at once (each also counts against "
+     "--fetch-concurrency)",
+     SCOPE_ALL, NULL},
     {"fetch-timeout", "WARTA_FETCH_TIMEOUT", OPT_DURATION, F(fetch_timeout_ms),
      100, 600000, "15s", "total time for one fetch, redirects included (504)",
      SCOPE_ALL, NULL},

@@ -4,28 +4,36 @@
 
 #include "meta.h"
 #include "server.h"
+#include "warta/batch.h"
 #include "warta/normalize.h"
 
+/* A route has either a handler, called once the body is in, or a streamer,
+ * which takes the body as it arrives. */
 struct route {
     const char *method, *path;
     warta_handler_fn handler;
+    const struct warta_streamer *stream;
 };
 
 static const struct route routes[] = {
-    {"POST", "/v1/normalize", warta_handle_normalize},
-    {"GET", "/v1/normalize", warta_handle_normalize},
-    {"GET", "/healthz", warta_handle_healthz},
-    {"GET", "/readyz", warta_handle_readyz},
-    {"GET", "/metrics", warta_handle_metrics},
-    {"GET", "/openapi.yaml", warta_handle_openapi},
+    {"POST", "/v1/normalize", warta_handle_normalize, NULL},
+    {"GET", "/v1/normalize", warta_handle_normalize, NULL},
+    {"POST", "/v1/normalize/batch", NULL, &warta_batch_streamer},
+    {"GET", "/", warta_handle_playground, NULL},
+    {"GET", "/healthz", warta_handle_healthz, NULL},
+    {"GET", "/readyz", warta_handle_readyz, NULL},
+    {"GET", "/metrics", warta_handle_metrics, NULL},
+    {"GET", "/openapi.yaml", warta_handle_openapi, NULL},
 };
 
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 
 warta_handler_fn warta_route(const char *method, const char *path,
                              struct warta_arena *arena, const char **allow,
+                             const struct warta_streamer **stream,
                              struct warta_error *err)
 {
+    *stream = NULL;
     /* HEAD is answered like GET; MHD drops the body. */
     const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
     bool path_known = false;
@@ -33,8 +41,10 @@ warta_handler_fn warta_route(const char *method, const char *path,
         if (strcmp(routes[i].path, path) != 0)
             continue;
         path_known = true;
-        if (strcmp(routes[i].method, m) == 0)
+        if (strcmp(routes[i].method, m) == 0) {
+            *stream = routes[i].stream;
             return routes[i].handler;
+        }
     }
     if (!path_known) {
         warta_error_set(err, WARTA_ERR_NOT_FOUND, "no route %.200s", path);

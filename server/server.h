@@ -8,10 +8,12 @@
 #include "warta/pipeline.h"
 #include "warta/req.h"
 
-/* Route table lookup (router.c). Returns the handler, or NULL with *err
- * set to 404 or 405 (and *allow to the route's methods for 405). */
+/* Route table lookup (router.c). Returns the handler; or NULL with
+ * *stream set for a route that takes its body as it arrives; or NULL with
+ * *err set to 404 or 405 (and *allow to the route's methods for 405). */
 warta_handler_fn warta_route(const char *method, const char *path,
                              struct warta_arena *arena, const char **allow,
+                             const struct warta_streamer **stream,
                              struct warta_error *err);
 
 /* Runs the HTTP server until SIGINT/SIGTERM, then drains (http.c). */

@@ -41,6 +41,8 @@ struct warta_config {
     long max_html_depth;
     long max_html_attributes; /* per element */
     long max_json_depth;
+    long batch_max_lines;   /* request lines in one batch (413 beyond) */
+    long batch_concurrency; /* URL lines of one batch fetched at once */
     long fetch_timeout_ms;
     size_t fetch_max_bytes;
     long fetch_max_redirects;

@@ -24,6 +24,8 @@ struct warta_langid;
 struct warta_request_limits {
     size_t max_body;     /* bytes of a request body (--max-body) */
     long max_json_depth; /* nesting of a JSON request (--max-json-depth) */
+    long batch_max_lines;   /* request lines of a batch (--batch-max-lines) */
+    long batch_concurrency; /* a batch's URL lines fetched at once */
 };
 
 struct warta_env {
