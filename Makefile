@@ -24,6 +24,7 @@
 CC      ?= cc
 BUILD   ?= build
 SHARED  ?= $(or $(WARTA_SHARED),../shared)
+NODE_DIR := tests/node
 PYTHON  ?= /usr/bin/python3
 
 # Debian packages: libraries (-dev), the test tools and the bench tools.
@@ -33,7 +34,7 @@ DEB_PACKAGES := gcc clang libclang-rt-14-dev make pkg-config ca-certificates \
 	libmicrohttpd-dev libjansson-dev libcurl4-openssl-dev libcmocka-dev \
 	libutf8proc-dev libexttextcat-dev libxml2-dev libsqlite3-dev \
 	libhiredis-dev libxxhash-dev libuchardet-dev zlib1g-dev \
-	redis-server wrk python3 python3-yaml python3-jsonschema
+	redis-server wrk python3 python3-yaml python3-jsonschema chromium
 PKG_MODULES  := libmicrohttpd jansson libcurl libutf8proc libexttextcat \
 	libxml-2.0 sqlite3 hiredis libxxhash uchardet zlib
 
@@ -74,8 +75,8 @@ FUZZ_OBJS    := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRCS) $(SERVER_SRCS))
 FUZZ_BINS    := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/bin/%,$(FUZZ_SRCS))
 
 .PHONY: all build run test unit e2e check-clang bench bench-quality bench-html deps \
-	deps-check clean format lint asan print-config help container test-container \
-	deps-container fuzz fuzz-build
+	deps-check deps-node clean format lint asan print-config help container \
+	test-container deps-container fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: deps-check $(BUILD)/warta
@@ -88,7 +89,10 @@ deps-check:
 	@missing=""; for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
-	if [ -n "$$missing" ]; then echo "warta: missing Debian packages:$$missing"; $(MAKE) --no-print-directory deps; fi
+	if [ -n "$$missing" ]; then echo "warta: missing Debian packages:$$missing"; $(MAKE) --no-print-directory deps; \
+	elif [ ! -f $(NODE_DIR)/node_modules/.package-lock.json ] || \
+	     [ $(NODE_DIR)/package-lock.json -nt $(NODE_DIR)/node_modules/.package-lock.json ]; then \
+		$(MAKE) --no-print-directory deps-node; fi
 
 deps:
 	@echo "warta: installing Debian packages: $(DEB_PACKAGES)"
@@ -98,7 +102,21 @@ deps:
 	export DEBIAN_FRONTEND=noninteractive; \
 	$$SUDO apt-get update -qq && \
 	$$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES) >/dev/null || \
-	{ echo "warta: apt-get could not install the packages above; install them by hand and retry" >&2; exit 1; }
+	{ echo "warta: apt-get could not install the packages above; install them by hand and retry" >&2; exit 1; }; \
+	if ! command -v npm >/dev/null 2>&1; then \
+		echo "warta: installing Debian packages: nodejs npm"; \
+		$$SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || \
+		{ echo "warta: apt-get could not install nodejs npm" >&2; exit 1; }; fi
+	@$(MAKE) --no-print-directory deps-node
+
+# The Node tools of the suite (the OpenAPI lint, the playground's browser
+# test), at the versions of $(NODE_DIR)/package-lock.json. A node that came
+# with its npm (NodeSource) is used as it is; otherwise `deps` installs
+# Debian's nodejs and npm. The browser is Debian's chromium, never one npm
+# downloads.
+deps-node:
+	@echo "warta: npm ci in $(NODE_DIR)"
+	@cd $(NODE_DIR) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
 # Order-only on deps-check: under `make -j` the compiles must wait for the
 # packages that provide their headers.

@@ -13,6 +13,7 @@ Prints one "ok ..." line per valid response (tests/run.sh counts them).
 Only talks to 127.0.0.1; uses only Debian packages (python3-yaml,
 python3-jsonschema).
 """
+import gzip
 import http.client
 import json
 import os
@@ -99,6 +100,12 @@ class Checker:
         if resp is None:
             self.fail(name, why)
             return
+        if headers.get("content-encoding") == "gzip":
+            try:
+                body = gzip.decompress(body)
+            except (OSError, EOFError) as e:
+                self.fail(name, f"Content-Encoding gzip, but: {e}")
+                return
         for hname, hdef in (resp.get("headers") or {}).items():
             hdef = self.resolve(hdef)
             value = headers.get(hname.lower())
@@ -111,6 +118,14 @@ class Checker:
             if errs:
                 self.fail(name, f"header {hname}: {errs[0].message}")
                 return
+        if status == 304:
+            # Headers only: no body to validate.
+            if body:
+                self.fail(name, f"304 with a {len(body)}-byte body")
+                return
+            self.checked += 1
+            print(f"ok {name}: {method} {url} -> 304")
+            return
         ctype = headers.get("content-type", "")
         media = ctype.split(";", 1)[0].strip().lower()
         content = resp.get("content") or {}
@@ -123,6 +138,31 @@ class Checker:
                             f"{status} (declared: {', '.join(content)})")
             return
         schema = content[media].get("schema", {})
+        if media == "application/x-ndjson":
+            # NDJSON: every line against the schema of its content.
+            line_schema = schema.get("contentSchema")
+            if not body.endswith(b"\n") or line_schema is None:
+                self.fail(name, "NDJSON body without a final newline or "
+                                "a contentSchema for its lines")
+                return
+            i = 0
+            for i, line in enumerate(body.split(b"\n")[:-1], 1):
+                try:
+                    instance = json.loads(line)
+                except ValueError as e:
+                    self.fail(name, f"result line {i} is not JSON ({e})")
+                    return
+                errs = self.validate(line_schema, instance)
+                if errs:
+                    self.fail(name, f"result line {i}: "
+                                    f"{errs[0].message[:300]}")
+                    return
+                if isinstance(instance, dict) and "line" in instance:
+                    self.slugs_seen.add(instance.get("type"))
+            self.checked += 1
+            print(f"ok {name}: {method} {url} -> {status} {media} "
+                  f"({i} lines)")
+            return
         if media in JSON_TYPES:
             try:
                 instance = json.loads(body)
@@ -393,6 +433,7 @@ class Server:
 def cases(seed, up):
     text = {"Content-Type": "text/plain"}
     js = {"Content-Type": "application/json"}
+    nd = {"Content-Type": "application/x-ndjson"}
     html_page = ("<!doctype html><html><head><title>Jalur sepeda baru"
                  "</title></head><body><article><h1>Jalur sepeda baru</h1>"
                  + "".join(f"<p>{p}</p>" for p in seed.split("\n")[4:9])
@@ -483,6 +524,39 @@ def cases(seed, up):
         ("delete-normalize", "DELETE", "/v1/normalize", None, None, 405),
         ("post-healthz", "POST", "/healthz", text, "x", 405),
         ("head-healthz", "HEAD", "/healthz", None, None, 200),
+        # compression and validators
+        ("seed-gzip", "POST", "/v1/normalize",
+         {"Content-Type": "text/plain", "Accept-Encoding": "gzip"}, seed,
+         200),
+        ("playground", "GET", "/", None, None, 200),
+        ("playground-gzip", "GET", "/", {"Accept-Encoding": "gzip"}, None,
+         200),
+        ("playground-304", "GET", "/", {"If-None-Match": "*"}, None, 304),
+        ("openapi-304", "GET", "/openapi.yaml", {"If-None-Match": "*"}, None,
+         304),
+        # the batch
+        ("batch", "POST", "/v1/normalize/batch", nd,
+         "\n".join([json.dumps({"text": seed}),
+                    json.dumps({"text": seed, "options": {"format": "text"}}),
+                    json.dumps({"html": html_page,
+                                "options": {"format": "ninjs"}}),
+                    json.dumps({"url": f"http://127.0.0.1:{up}/article.html",
+                                "options": {"format": "jsonld"}}),
+                    "", "{not json", json.dumps({"url": "ftp://x/"}),
+                    json.dumps({"text": seed})]), 200),
+        ("batch-gzip", "POST", "/v1/normalize/batch?explain=true",
+         dict(nd, **{"Accept-Encoding": "gzip"}),
+         json.dumps({"text": seed}) + "\n", 200),
+        ("batch-wrong-type", "POST", "/v1/normalize/batch", js,
+         json.dumps({"text": seed}), 415),
+        ("batch-not-acceptable", "POST", "/v1/normalize/batch",
+         dict(nd, Accept="application/json"), json.dumps({"text": seed}),
+         406),
+        ("batch-empty", "POST", "/v1/normalize/batch", nd, "\n\n", 400),
+        ("batch-too-many-lines", "POST", "/v1/normalize/batch", nd,
+         (json.dumps({"text": "a"}) + "\n") * 9, 413),
+        ("batch-too-large", "POST", "/v1/normalize/batch", nd, big, 413),
+        ("batch-get", "GET", "/v1/normalize/batch", None, None, 405),
     ]
 
 
@@ -607,7 +681,8 @@ def main():
         "--max-body", "65536", "--max-json-depth", "16",
         "--max-html-nodes", "1000",
         "--fetch-allow-cidr", "127.0.0.1/32", "--fetch-timeout", "1s",
-        "--fetch-max-bytes", "64KiB", "--fetch-concurrency", "1"])
+        "--fetch-max-bytes", "64KiB", "--fetch-concurrency", "1",
+        "--batch-max-lines", "8"])
     try:
         for name, method, url, headers, body, expect in cases(
                 seed, upstream.server_address[1]):

@@ -302,8 +302,8 @@ static void test_whole_batch_refusals(void **state)
                                           NULL};
     expect_problem("/v1/normalize/batch", json_ct, one, sizeof(one) - 1, 415,
                    "unsupported-media-type");
-    static const char *const accept_json[] = {ndjson[0],
-                                              "Accept: application/json", NULL};
+    static const char *const accept_json[] = {
+        "Content-Type: application/x-ndjson", "Accept: application/json", NULL};
     expect_problem("/v1/normalize/batch", accept_json, one, sizeof(one) - 1,
                    406, "not-acceptable");
     expect_problem("/v1/normalize/batch?format=xml", ndjson, one,
