@@ -350,16 +350,7 @@ static char *answer(struct warta_batch *b, struct slot *s, size_t *len)
                                             b->env->request.max_json_depth, &err);
     const char *first = NULL;
     if (rc == WARTA_OK && s->state == SLOT_FETCHED) {
-        rc = s->fetched.err.code;
-        if (rc != WARTA_OK)
-            err = s->fetched.err;
-        else
-            rc = warta_fetch_apply(&doc, &s->fetched, &err);
-        if (rc == WARTA_OK && doc.n_timings < WARTA_MAX_STAGES) {
-            doc.timings[doc.n_timings].stage = "fetch";
-            doc.timings[doc.n_timings].usec = s->fetch_usec;
-            doc.n_timings++;
-        }
+        rc = warta_fetch_take(&doc, &s->fetched, s->fetch_usec, &err);
         first = "clean";
     }
     if (rc == WARTA_OK)

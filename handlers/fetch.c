@@ -681,12 +681,30 @@ enum warta_err warta_fetch_run(struct warta_doc *doc,
         return warta_error_set(err, WARTA_ERR_INTERNAL,
                                "fetching is not available in this process");
     struct warta_fetch_result r;
-    enum warta_err rc = warta_fetch_sync(fetcher, doc->source.url, &r);
-    if (rc == WARTA_OK)
-        rc = warta_fetch_apply(doc, &r, err);
-    else if (err)
-        *err = r.err;
+    warta_fetch_sync(fetcher, doc->source.url, &r);
+    enum warta_err rc = warta_fetch_take(doc, &r, -1, err);
     warta_fetch_result_free(&r);
+    return rc;
+}
+
+enum warta_err warta_fetch_take(struct warta_doc *doc,
+                                const struct warta_fetch_result *r,
+                                int64_t usec, struct warta_error *err)
+{
+    enum warta_err rc = r->err.code;
+    if (rc != WARTA_OK) {
+        if (err) {
+            *err = r->err;
+            err->stage = "fetch";
+        }
+    } else {
+        rc = warta_fetch_apply(doc, r, err);
+    }
+    if (usec >= 0 && doc->n_timings < WARTA_MAX_STAGES) {
+        doc->timings[doc->n_timings].stage = "fetch";
+        doc->timings[doc->n_timings].usec = usec;
+        doc->n_timings++;
+    }
     return rc;
 }
 

@@ -258,20 +258,11 @@ static enum warta_err after_fetch(struct warta_req *req)
     struct normalize_state *st = req->handler_state;
     struct warta_fetch_result *r = st->fetched;
     st->fetched = NULL;
-    enum warta_err rc = r->err.code;
-    if (rc != WARTA_OK) {
-        req->err = r->err;
-        req->err.stage = "fetch";
-    } else {
-        rc = warta_fetch_apply(&st->doc, r, &req->err);
-    }
+    enum warta_err rc = warta_fetch_take(&st->doc, r,
+                                         warta_now_usec() - st->fetch_start,
+                                         &req->err);
     warta_fetch_result_free(r);
     free(r);
-    if (st->doc.n_timings < WARTA_MAX_STAGES) {
-        st->doc.timings[st->doc.n_timings].stage = "fetch";
-        st->doc.timings[st->doc.n_timings].usec = warta_now_usec() - st->fetch_start;
-        st->doc.n_timings++;
-    }
     if (rc != WARTA_OK) {
         warta_doc_release(&st->doc);
         return rc;

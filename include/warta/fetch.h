@@ -10,6 +10,7 @@
 #define WARTA_FETCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warta/config.h"
 #include "warta/err.h"
@@ -84,5 +85,13 @@ struct warta_doc;
 enum warta_err warta_fetch_apply(struct warta_doc *doc,
                                  const struct warta_fetch_result *r,
                                  struct warta_error *err);
+
+/* A finished fetch into the document: its error (stage "fetch") when it
+ * failed, else warta_fetch_apply(). A usec >= 0 is recorded as the fetch
+ * stage's timing, for callers that fetched outside the pipeline runner
+ * (the routes, which fetch asynchronously). */
+enum warta_err warta_fetch_take(struct warta_doc *doc,
+                                const struct warta_fetch_result *r,
+                                int64_t usec, struct warta_error *err);
 
 #endif
