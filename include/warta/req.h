@@ -66,7 +66,6 @@ struct warta_req {
     const char *accept;
     const char *if_none_match;   /* raw header value or NULL */
     const char *accept_encoding; /* raw header value or NULL */
-    long long content_length;    /* declared body length, -1 when none */
     struct warta_kv query[WARTA_REQ_MAX_QUERY];
     size_t n_query;
     struct warta_buf body;
