@@ -3,16 +3,20 @@
 free loopback port and runs tests/node/playground.mjs, which drives
 Debian's chromium (/usr/bin/chromium) through playwright-core: it pastes the
 seed, presses Normalize, and finds the title, the thirteen removed
-duplicates and no console error. Screenshots at 1280x800 and at phone width
+duplicates and no console error. The server requires an API key
+(--api-keys-file), which the page sends; once without it, the page shows
+the 401. Screenshots at 1280x800 and at phone width
 are left in build/test-logs/playground/.
 
 Prints the script's "ok ..." lines (tests/run.sh counts this file as one
 test). Needs `make deps` (chromium, npm ci in tests/node).
 """
+import hashlib
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 from check_openapi import ROOT, Server
 
@@ -39,11 +43,20 @@ def main():
         title = json.load(f)["title"]
     shots = os.path.join(ROOT, os.environ.get("TEST_LOG_DIR",
                                               "build/test-logs"), "playground")
-    server = Server(binary, [])
+    key = "playground-test-key"
+    keys = tempfile.NamedTemporaryFile("w", prefix="warta-keys-",
+                                       suffix=".txt", delete=False)
+    keys.write("playground:" + hashlib.sha256(key.encode()).hexdigest()
+               + "\n")
+    keys.close()
+    try:
+        server = Server(binary, ["--api-keys-file", keys.name])
+    finally:
+        os.unlink(keys.name)
     try:
         r = subprocess.run(
             ["node", os.path.join(node_dir, "playground.mjs"),
-             f"http://127.0.0.1:{server.port}", seed, title, shots],
+             f"http://127.0.0.1:{server.port}", seed, title, shots, key],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             timeout=180)
         print(r.stdout)

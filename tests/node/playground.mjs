@@ -2,7 +2,10 @@
 // playwright-core (never a browser npm downloads). Run by
 // tests/e2e/check_playground.py, which starts the server:
 //
-//   node tests/node/playground.mjs BASE_URL SEED_FILE EXPECTED_TITLE [SHOT_DIR]
+//   node tests/node/playground.mjs BASE_URL SEED_FILE EXPECTED_TITLE [SHOT_DIR [API_KEY]]
+//
+// With API_KEY the server requires keys (--api-keys-file): the page is
+// used with the key, and once without it.
 //
 // Prints one "ok ..." line per check and exits non-zero at the first
 // failure. With SHOT_DIR, leaves screenshots there at 1280x800 and at a
@@ -12,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const [base, seedFile, expectedTitle, shotDir] = process.argv.slice(2);
+const [base, seedFile, expectedTitle, shotDir, apiKey] = process.argv.slice(2);
 if (!base || !seedFile || !expectedTitle) {
   console.error("usage: playground.mjs BASE_URL SEED_FILE EXPECTED_TITLE [SHOT_DIR]");
   process.exit(2);
@@ -49,6 +52,10 @@ try {
   check(await page.title() === "Warta playground", "the page loads with its title");
 
   // Labelled controls, found the way a screen reader user would.
+  if (apiKey) {
+    await page.getByText("API key", { exact: true }).click();
+    await page.getByLabel("API key").fill(apiKey);
+  }
   const text = page.getByLabel("Article text");
   await text.fill(seed);
   await page.getByRole("button", { name: "Normalize" }).click();
@@ -94,6 +101,16 @@ try {
   const problem = page.getByRole("alert");
   await problem.waitFor({ state: "visible", timeout: 20000 });
   check((await problem.textContent()).includes("only http and https URLs"), "a refused URL shows its problem detail");
+
+  if (apiKey) {
+    await page.getByLabel("API key").fill("");
+    await page.getByRole("radio", { name: "Text" }).check({ force: true });
+    await page.getByRole("button", { name: "Normalize" }).click();
+    await page.locator("#problem", { hasText: "unauthorized" }).waitFor({ timeout: 20000 });
+    check(await page.locator("#apikey").evaluate((e) => e === document.activeElement),
+          "without its key the page shows the 401 problem and asks for the key");
+    await page.getByLabel("API key").fill(apiKey);
+  }
 
   if (shotDir) {
     await page.setViewportSize({ width: 390, height: 844 });
