@@ -84,14 +84,17 @@ all: deps-check $(BUILD)/warta
 build: all
 
 # deps-check installs only when a package is missing, so `make run` and
-# `make test` work on a fresh Debian 12 machine that has only make.
+# `make test` work on a fresh Debian 12 machine that has only make. The
+# Node tools are checked only where their lock file is: the image build
+# copies the sources alone, and compiles need no Node.
 deps-check:
 	@missing=""; for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then echo "warta: missing Debian packages:$$missing"; $(MAKE) --no-print-directory deps; \
-	elif [ ! -f $(NODE_DIR)/node_modules/.package-lock.json ] || \
-	     [ $(NODE_DIR)/package-lock.json -nt $(NODE_DIR)/node_modules/.package-lock.json ]; then \
+	elif [ -f $(NODE_DIR)/package-lock.json ] && \
+	     { [ ! -f $(NODE_DIR)/node_modules/.package-lock.json ] || \
+	       [ $(NODE_DIR)/package-lock.json -nt $(NODE_DIR)/node_modules/.package-lock.json ]; }; then \
 		$(MAKE) --no-print-directory deps-node; fi
 
 deps:
