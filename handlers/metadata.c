@@ -313,12 +313,18 @@ enum warta_err warta_metadata_run(struct warta_doc *doc,
                                   struct warta_langid *langid,
                                   struct warta_error *err)
 {
-    (void)err;
     warta_metadata_from_html(doc);
     from_roles(doc);
     derive_body(doc);
     describe_from_lead(doc);
     detect_language(doc, langid);
     settle_zones(doc);
+    /* A bodiless page is still an answer when it has a title, a date or
+     * a description; with none of them there is nothing to report. */
+    if (!doc->n_paragraphs && !doc->title && !doc->published_at &&
+        !doc->description)
+        return warta_error_set(err, WARTA_ERR_NO_CONTENT,
+                               "no article text, title, date or description "
+                               "found in the input");
     return WARTA_OK;
 }

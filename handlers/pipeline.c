@@ -43,15 +43,7 @@ static enum warta_err run_metadata(struct warta_doc *doc,
                                    const struct warta_env *env,
                                    struct warta_error *err)
 {
-    enum warta_err rc = warta_metadata_run(doc, env->langid, err);
-    /* A bodiless page is still an answer when it has a title, a date or
-     * a description; with none of them there is nothing to report. */
-    if (rc == WARTA_OK && !doc->n_paragraphs && !doc->title &&
-        !doc->published_at && !doc->description)
-        rc = warta_error_set(err, WARTA_ERR_NO_CONTENT,
-                             "no article text, title, date or description found "
-                             "in the input");
-    return rc;
+    return warta_metadata_run(doc, env->langid, err);
 }
 
 static enum warta_err run_render(struct warta_doc *doc,

@@ -73,7 +73,8 @@ void warta_dedupe_commit(struct warta_doc *doc, struct warta_index *index);
 
 /* metadata: fields from the page's structured data and the blocks' roles,
  * the derived text and stats, and the language (langid NULL: stopword
- * tables only). */
+ * tables only). Fails with WARTA_ERR_NO_CONTENT when the input has no
+ * body, title, date or description: nothing to report. */
 enum warta_err warta_metadata_run(struct warta_doc *doc,
                                   struct warta_langid *langid,
                                   struct warta_error *err);
