@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "server.h"
 #include "warta/batch.h"
@@ -201,8 +202,19 @@ static bool normalize_batch(const char *path, const struct cli_opts *o,
         struct warta_batch *b =
             warta_batch_new(env, &defaults.opts, &hooks, path, NULL);
         char chunk[65536];
-        size_t n, total = 0;
-        while (rc == WARTA_OK && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        size_t total = 0;
+        bool read_failed = false;
+        /* read(2), not fread: a pipe's lines are answered as they come,
+         * while fread would wait for a whole chunk (or the end). */
+        while (rc == WARTA_OK) {
+            ssize_t got = read(fileno(f), chunk, sizeof(chunk));
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0) {
+                read_failed = got < 0;
+                break;
+            }
+            size_t n = (size_t)got;
             total += n;
             if (total > env->request.max_body)
                 rc = warta_error_set(&err, WARTA_ERR_PAYLOAD_TOO_LARGE,
@@ -212,7 +224,7 @@ static bool normalize_batch(const char *path, const struct cli_opts *o,
                 rc = warta_batch_feed(b, chunk, n, &err);
             batch_drain(b, &w, false);
         }
-        if (rc == WARTA_OK && ferror(f))
+        if (rc == WARTA_OK && read_failed)
             rc = warta_error_set(&err, WARTA_ERR_INVALID_REQUEST,
                                  "cannot read %.200s", path);
         if (rc == WARTA_OK)

@@ -4,6 +4,11 @@
  * 127.0.0.1 for the URL lines (tests/support/fixture_server.c).
  */
 #include <curl/curl.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <jansson.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -251,6 +256,75 @@ static void test_results_stream_as_they_are_ready(void **state)
                      t.first_line - t.start);
     }
     free(first);
+}
+
+/* `warta normalize --batch -` answers each line as it comes: the first
+ * result must arrive while the second line has not been written yet (a
+ * reader that waits for a full buffer or for the end never answers, and
+ * the poll below gives up). */
+static void test_cli_answers_lines_as_they_arrive(void **state)
+{
+    (void)state;
+    const char *bin = getenv("WARTA_BIN");
+    if (!bin || !*bin)
+        bin = "build/san/warta";
+    int in[2], out[2];
+    assert_int_equal(pipe(in), 0);
+    assert_int_equal(pipe(out), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 2);
+        close(in[1]);
+        close(out[0]);
+        execl(bin, bin, "normalize", "--index", "none", "--batch", "-",
+              (char *)NULL);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    char *line = text_line(article, NULL);
+    size_t n = strlen(line);
+    assert_int_equal(write(in[1], line, n), (ssize_t)n);
+    assert_int_equal(write(in[1], "\n", 1), 1);
+
+    char buf[65536];
+    size_t got = 0;
+    while (!memchr(buf, '\n', got)) {
+        struct pollfd pfd = {out[0], POLLIN, 0};
+        if (poll(&pfd, 1, 60000) <= 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, NULL, 0);
+            fail_msg("no result for the first line while the input stays "
+                     "open: the CLI waits for more input before answering");
+        }
+        ssize_t k = read(out[0], buf + got, sizeof(buf) - 1 - got);
+        assert_true(k > 0);
+        got += (size_t)k;
+    }
+    /* Now the second line, then the end of the input. */
+    assert_int_equal(write(in[1], line, n), (ssize_t)n);
+    assert_int_equal(write(in[1], "\n", 1), 1);
+    close(in[1]);
+    ssize_t k;
+    while (got < sizeof(buf) - 1 && (k = read(out[0], buf + got,
+                                              sizeof(buf) - 1 - got)) > 0)
+        got += (size_t)k;
+    buf[got] = '\0';
+    close(out[0]);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    json_t *lines[4];
+    assert_int_equal(parse_lines(buf, lines, 4), 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_non_null(json_object_get(lines[i], "paragraphs"));
+        json_decref(lines[i]);
+    }
+    free(line);
 }
 
 static void test_url_lines_fetched_concurrently(void **state)
@@ -534,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_lines_answered_in_order),
         cmocka_unit_test(test_query_options_are_defaults),
         cmocka_unit_test(test_results_stream_as_they_are_ready),
+        cmocka_unit_test(test_cli_answers_lines_as_they_arrive),
         cmocka_unit_test(test_url_lines_fetched_concurrently),
         cmocka_unit_test(test_whole_batch_refusals),
         cmocka_unit_test(test_client_leaving_mid_batch),
