@@ -105,7 +105,8 @@ static const char *const furniture_prefixes[] = {
 };
 
 static const char *const byline_prefixes[] = {
-    "Von", "Veröffentlicht von", "Ein Beitrag von", NULL,
+    "Von", "Veröffentlicht von", "Ein Beitrag von", "Geschrieben von",
+    "Zeige alle Beiträge von", NULL,
 };
 
 static const char *const name_conjunctions[] = {

@@ -106,7 +106,9 @@ static const char *const furniture_prefixes[] = {
     "Like this story?", "This article appeared on page", NULL,
 };
 
-static const char *const byline_prefixes[] = {"By", "Story by", NULL};
+static const char *const byline_prefixes[] = {
+    "By", "Story by", "Posted by", "Written by", "Reported by", "Words by", NULL,
+};
 
 static const char *const name_conjunctions[] = {"and", NULL};
 

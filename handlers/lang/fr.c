@@ -88,7 +88,7 @@ static const char *const furniture_prefixes[] = {
 };
 
 static const char *const byline_prefixes[] = {
-    "Par", "Publié par", NULL,
+    "Par", "Publié par", "Rédigé par", "Écrit par", NULL,
 };
 
 static const char *const name_conjunctions[] = {

@@ -90,7 +90,7 @@ static const char *const furniture_prefixes[] = {
     "Gabung*WhatsApp", "Gabung*Telegram", NULL,
 };
 
-static const char *const byline_prefixes[] = {"Oleh", "Laporan wartawan", NULL};
+static const char *const byline_prefixes[] = {"Oleh", "Ditulis oleh", "Laporan wartawan", NULL};
 
 static const char *const name_conjunctions[] = {"dan", NULL};
 

@@ -79,7 +79,7 @@ static const char *const furniture_prefixes[] = {
 };
 
 static const char *const byline_prefixes[] = {
-    "Di", NULL,
+    "Di", "Scritto da", "Pubblicato da", "A cura di", NULL,
 };
 
 static const char *const name_conjunctions[] = {

@@ -72,6 +72,7 @@ static void build(void)
     }
     add_list(WARTA_LEX_AGENCY, warta_news_agencies);
     add_list(WARTA_LEX_PLACE_ABBREV, warta_place_abbreviations);
+    add_list(WARTA_LEX_NETWORK, warta_network_names);
     atomic_store_explicit(&ready, true, memory_order_release);
 }
 

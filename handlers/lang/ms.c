@@ -66,7 +66,7 @@ static const char *const furniture_prefixes[] = {
     "Ikuti*WhatsApp", "Sertai*Telegram", "Sertai*WhatsApp", NULL,
 };
 
-static const char *const byline_prefixes[] = {"Oleh", NULL};
+static const char *const byline_prefixes[] = {"Oleh", "Ditulis oleh", NULL};
 
 static const char *const name_conjunctions[] = {"dan", NULL};
 

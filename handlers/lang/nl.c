@@ -75,7 +75,7 @@ static const char *const furniture_prefixes[] = {
 };
 
 static const char *const byline_prefixes[] = {
-    "Door", NULL,
+    "Door", "Geschreven door", NULL,
 };
 
 static const char *const name_conjunctions[] = {

@@ -84,7 +84,7 @@ static const char *const furniture_prefixes[] = {
 };
 
 static const char *const byline_prefixes[] = {
-    "Por", NULL,
+    "Por", "Escrito por", "Publicado por", NULL,
 };
 
 static const char *const name_conjunctions[] = {

@@ -24,6 +24,15 @@ static bool word_at(struct warta_str s, size_t i, const char *w)
     return left && right;
 }
 
+/* A word of s begins with a digit: "3.5.2024", "12 Uhr". */
+static bool word_starts_digit(struct warta_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (isdigit((unsigned char)s.p[i]) && (i == 0 || !isalnum((unsigned char)s.p[i - 1])))
+            return true;
+    return false;
+}
+
 /* Strips one leading "By"/"Oleh" (any registered language). */
 static struct warta_str strip_prefix(struct warta_str s)
 {
@@ -54,9 +63,23 @@ static struct warta_str clean_name(struct warta_str s)
                 isupper((unsigned char)s.p[i + c[k].len + 1]))
                 return warta_str_trim(warta_str_make(s.p, i));
     }
-    while (s.len && strchr(".,;:-", s.p[s.len - 1]))
-        s.len--;
-    return warta_str_trim(s);
+    /* Trailing punctuation, and the arrow or chevron of a link to the
+     * author's page ("Zeige alle Beiträge von Name →"). */
+    static const char *const trail[] = {".", ",", ";", ":", "-", "|", ">",
+                                        "\xE2\x86\x92", "\xC2\xBB", "\xE2\x80\xBA",
+                                        NULL};
+    for (bool cut = true; cut;) {
+        s = warta_str_trim(s);
+        cut = false;
+        for (const char *const *t = trail; *t && !cut; t++) {
+            size_t l = strlen(*t);
+            if (s.len >= l && !memcmp(s.p + s.len - l, *t, l)) {
+                s.len -= l;
+                cut = true;
+            }
+        }
+    }
+    return s;
 }
 
 static void push_name(struct warta_arena *a, struct warta_strlist *list,
@@ -69,9 +92,9 @@ static void push_name(struct warta_arena *a, struct warta_strlist *list,
     /* A name starts with a letter; "2023" or "-" is no name. */
     if (!isalpha((unsigned char)s.p[0]) && (unsigned char)s.p[0] < 0x80)
         return;
-    /* An address, a link or a labelled credit ("Foto: X") is no name. */
-    if (memchr(s.p, '@', s.len) || memchr(s.p, ':', s.len) ||
-        strpbrk(warta_arena_strndup(a, s.p, s.len), "0123456789") ||
+    /* An address, a link, a labelled credit ("Foto: X") or a date is no
+     * name; a desk's name with digits in a word ("BR24 Redaktion") is. */
+    if (memchr(s.p, '@', s.len) || memchr(s.p, ':', s.len) || word_starts_digit(s) ||
         warta_str_ifind(s, "http") >= 0)
         return;
     /* A single short lower-case token ("red", "ssi") is a desk code, not

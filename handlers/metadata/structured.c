@@ -150,6 +150,9 @@ static const int date_strength[] = {
 #define MAX_DATES 48
 /* Elements between the headline and a byline for it to be the article's. */
 #define NEAR_HEADLINE 80
+/* Beyond it, a byline outside any aside still counts when none is near
+ * (a side column's "Autorin/Autor" list, an author box after the text). */
+#define FAR_FROM_HEADLINE 320
 #define MAX_H1 4
 
 struct date_cand {
@@ -164,6 +167,7 @@ struct name_cand {
     const char *text;
     long pos;
     bool aside;
+    xmlNode *node; /* for its children's texts apart, or NULL */
 };
 #define MAX_NAME_CANDS 32
 
@@ -191,6 +195,7 @@ struct gather {
     const char *h1s[MAX_H1];
     long h1_pos[MAX_H1];
     long pos; /* elements visited so far */
+    int p_after_h1; /* paragraphs with text since the last <h1> */
     bool month_first;
     struct date_cand dates[MAX_DATES];
     size_t n_dates;
@@ -216,6 +221,18 @@ static void add_date_text(struct gather *g, const char *s, enum date_src src,
         add_date(g, warta_find_date(g->doc->arena, s, strlen(s), g->month_first,
                                     NULL, NULL),
                  src, modified, -1, false);
+}
+
+/* s is, as a whole and ignoring case, a phrase of category cat. */
+static bool lex_is(enum warta_lex cat, struct warta_str s)
+{
+    size_t n;
+    const struct warta_lex_entry *e =
+        s.len ? warta_lex_bucket(cat, (unsigned char)s.p[0], &n) : NULL;
+    for (size_t k = 0; e && k < n; k++)
+        if (warta_str_ieq(s, e[k].text))
+            return true;
+    return false;
 }
 
 static const char *get_attr(const xmlNode *n, const char *name)
@@ -697,8 +714,14 @@ static void take_meta(struct gather *g, const xmlNode *n)
         }
     for (size_t i = 0; i < sizeof(meta_keys) / sizeof(meta_keys[0]); i++)
         if (!strcasecmp(key, meta_keys[i].key)) {
-            if (!g->meta[meta_keys[i].slot])
-                g->meta[meta_keys[i].slot] = clean(a, val);
+            enum slot sl = meta_keys[i].slot;
+            const char *v = clean(a, val);
+            /* Every article:author / author meta names one more author. */
+            if (v && g->meta[sl] && (sl == M_AUTHOR || sl == M_ARTICLE_AUTHOR) &&
+                strlen(g->meta[sl]) < 512)
+                g->meta[sl] = warta_arena_printf(a, "%s; %s", g->meta[sl], v);
+            else if (!g->meta[sl])
+                g->meta[sl] = v;
             return;
         }
 }
@@ -757,7 +780,12 @@ static bool inside(const xmlNode *n, const char *const *elements,
                    const char *const *classes)
 {
     int depth = 0;
-    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 24;
+    /* <body> and <html> hold the whole page: their classes describe the
+     * template ("segment--recommended", "tdc-footer-template"), never a
+     * part of it. */
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && depth < 24 &&
+                                       strcmp((const char *)p->name, "body") &&
+                                       strcmp((const char *)p->name, "html");
          p = p->parent, depth++) {
         for (const char *const *e = elements; *e; e++)
             if (!strcmp((const char *)p->name, *e))
@@ -917,14 +945,116 @@ static void labelled_date(struct gather *g, xmlNode *n)
         return;
     while (t.len && (t.p[t.len - 1] == ':' || t.p[t.len - 1] == ' '))
         t.len--;
-    size_t n_lab;
-    const struct warta_lex_entry *e =
-        warta_lex_bucket(WARTA_LEX_DATE_LABEL, (unsigned char)t.p[0], &n_lab);
-    for (size_t k = 0; k < n_lab; k++)
-        if (warta_str_ieq(t, e[k].text)) {
-            visible_dates(g, n->parent);
+    if (lex_is(WARTA_LEX_DATE_LABEL, t))
+        visible_dates(g, n->parent);
+}
+
+static void add_byline(struct gather *g, const char *text, xmlNode *n)
+{
+    if (g->n_byline < MAX_NAME_CANDS && text && *text)
+        g->byline_names[g->n_byline++] = (struct name_cand){text, g->pos, in_aside(n), n};
+}
+
+/* The text of the siblings after n, as one line. */
+static const char *text_after(struct warta_arena *a, const xmlNode *n, size_t cap)
+{
+    char *buf = warta_arena_alloc(a, cap + 1);
+    size_t k = 0;
+    for (xmlNode *s = n->next; s && k < cap; s = s->next) {
+        const char *t = s->type == XML_TEXT_NODE       ? (const char *)s->content
+                        : s->type == XML_ELEMENT_NODE ? node_text(a, s, cap - k)
+                                                      : NULL;
+        size_t l = t ? strlen(t) : 0;
+        if (l > cap - k - 1)
+            l = cap - k - 1;
+        if (!l)
+            continue;
+        memcpy(buf + k, t, l);
+        k += l;
+        buf[k++] = ' ';
+    }
+    size_t out;
+    return warta_text_normalize(a, buf, k, &out);
+}
+
+/* An author label of the language tables, alone: "Autor", "Autorin:",
+ * "Autorin/Autor". */
+static bool is_author_label(struct warta_str t)
+{
+    t = warta_str_trim(t);
+    while (t.len && (t.p[t.len - 1] == ':' || t.p[t.len - 1] == ' '))
+        t.len--;
+    if (!t.len)
+        return false;
+    for (const char *p = t.p, *end = t.p + t.len; p < end;) {
+        const char *slash = memchr(p, '/', (size_t)(end - p));
+        struct warta_str part =
+            warta_str_trim(warta_str_make(p, (size_t)((slash ? slash : end) - p)));
+        size_t n;
+        const struct warta_lex_entry *e =
+            part.len ? warta_lex_bucket(WARTA_LEX_LABEL, (unsigned char)part.p[0], &n) : NULL;
+        bool found = false;
+        for (size_t k = 0; e && k < n && !found; k++)
+            found = e[k].value == WARTA_LABEL_AUTHOR && warta_str_ieq(part, e[k].text);
+        if (!found)
+            return false;
+        p = slash ? slash + 1 : end;
+    }
+    return true;
+}
+
+/* A byline opener of the language tables, alone: "von", "By", "Par". */
+static bool is_byline_opener(struct warta_str t)
+{
+    return lex_is(WARTA_LEX_BYLINE_PREFIX, warta_str_trim(t));
+}
+
+/* Bylines that markup shows only by their words: "<li><strong>Autorin/
+ * Autor</strong> Name</li>" (a label element, then the names), and "von
+ * <a href=...>Name</a>" (an opener alone before a link). */
+static void labelled_byline(struct gather *g, xmlNode *n)
+{
+    struct warta_arena *a = g->doc->arena;
+    const xmlNode *c = n->children;
+    if (!strcmp((const char *)n->name, "a")) {
+        const xmlNode *prev = n->prev;
+        if (prev && prev->type == XML_TEXT_NODE && prev->content &&
+            strlen((const char *)prev->content) < 40 &&
+            is_byline_opener(warta_str_from((const char *)prev->content)))
+            add_byline(g, text_after(a, prev, 160), n);
+        return;
+    }
+    if (c && c->type == XML_TEXT_NODE && !c->next && c->content &&
+        strlen((const char *)c->content) < 40 &&
+        is_author_label(warta_str_from((const char *)c->content)))
+        add_byline(g, text_after(a, n, 160), n);
+}
+
+/* "<p><strong>Name</strong></p>" among the first paragraphs after the
+ * headline (a standfirst may come first): a byline that only bold type
+ * marks. */
+#define LEAD_BYLINE_PARAGRAPHS 3
+static void lead_byline(struct gather *g, xmlNode *n)
+{
+    if (!g->n_h1 || g->p_after_h1 >= LEAD_BYLINE_PARAGRAPHS)
+        return;
+    const char *t = node_text(g->doc->arena, n, 200);
+    if (!t || !*t)
+        return;
+    g->p_after_h1++;
+    xmlNode *only = NULL;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content &&
+            !warta_str_trim(warta_str_from((const char *)c->content)).len)
+            continue;
+        if (only || c->type != XML_ELEMENT_NODE)
             return;
-        }
+        only = c;
+    }
+    if (only && (!strcmp((const char *)only->name, "strong") ||
+                 !strcmp((const char *)only->name, "b")) &&
+        strlen(t) <= 80)
+        add_byline(g, t, n);
 }
 
 static void visit(struct gather *g, xmlNode *n)
@@ -962,7 +1092,10 @@ static void visit(struct gather *g, xmlNode *n)
                                           !strcasecmp(g->html_lang, "en_US"));
         return;
     }
-    if (!strcmp(name, "h1")) {
+    if (!strcmp(name, "p")) {
+        lead_byline(g, n);
+    } else if (!strcmp(name, "h1")) {
+        g->p_after_h1 = 0;
         const char *t = node_text(a, n, 1024);
         if (t && *t && g->n_h1 < MAX_H1) {
             g->h1s[g->n_h1] = t;
@@ -977,11 +1110,13 @@ static void visit(struct gather *g, xmlNode *n)
         if (has_token(rel, "author") && !strcmp(name, "a") && g->n_rel < MAX_NAME_CANDS) {
             const char *t = node_text(a, n, 256);
             if (t && *t && strncmp(t, "http", 4))
-                g->rel_names[g->n_rel++] = (struct name_cand){t, g->pos, in_aside(n)};
+                g->rel_names[g->n_rel++] = (struct name_cand){t, g->pos, in_aside(n), n};
         }
     }
-    if (!strcmp(name, "a"))
+    if (!strcmp(name, "a")) {
         tag_link(g, n, rel);
+        labelled_byline(g, n);
+    }
     const char *ip = get_attr(n, "itemprop");
     if (ip && strcmp(name, "meta")) {
         bool pub = !strcasecmp(ip, "datePublished") || !strcasecmp(ip, "dateCreated");
@@ -996,7 +1131,7 @@ static void visit(struct gather *g, xmlNode *n)
         } else if (!strcasecmp(ip, "author") && g->n_byline < MAX_NAME_CANDS) {
             const char *t = node_text(a, n, 256);
             if (t && *t)
-                g->byline_names[g->n_byline++] = (struct name_cand){t, g->pos, in_aside(n)};
+                add_byline(g, t, n);
         }
     }
     if (!strcmp(name, "time")) {
@@ -1017,12 +1152,14 @@ static void visit(struct gather *g, xmlNode *n)
         g->n_byline < MAX_NAME_CANDS) {
         const char *t = node_text(a, n, 256);
         if (t && *t && strlen(t) < 120)
-            g->byline_names[g->n_byline++] = (struct name_cand){t, g->pos, in_aside(n)};
+            add_byline(g, t, n);
     }
     if ((cls && class_says(cls, date_classes)) || (id && class_says(id, date_classes)))
         visible_dates(g, n);
     else if (n->parent && is_label_element(name))
         labelled_date(g, n);
+    if (n->parent && is_label_element(name))
+        labelled_byline(g, n);
 }
 
 static void walk(struct gather *g, xmlNode *root)
@@ -1225,14 +1362,7 @@ static int part_of(const char *t, const char *h, size_t *kicker_len)
 /* A section label ("Press releases", "Berita Terkini") is never a title. */
 static bool is_generic_title(const char *t)
 {
-    struct warta_str s = warta_str_from(t);
-    size_t n;
-    const struct warta_lex_entry *c =
-        warta_lex_bucket(WARTA_LEX_GENERIC_TITLE, (unsigned char)s.p[0], &n);
-    for (size_t k = 0; k < n; k++)
-        if (warta_str_ieq(s, c[k].text))
-            return true;
-    return false;
+    return lex_is(WARTA_LEX_GENERIC_TITLE, warta_str_from(t));
 }
 
 /* The title: the visible <h1> when a stated title (JSON-LD headline,
@@ -1429,6 +1559,26 @@ static void pick_dates(struct gather *g, long hpos)
 
 /* --- people ----------------------------------------------------------------- */
 
+/* short is the initials of the words of long: "LTO" of "Legal Tribune
+ * Online", "DW.COM" of "Deutsche Welle" (a host's first label counts). */
+static bool initials_of(const char *short_, const char *long_)
+{
+    size_t sl = strcspn(short_, ".");
+    if (sl < 2 || sl > 6 || strchr(short_, ' '))
+        return false;
+    size_t k = 0;
+    for (const char *p = long_; *p; p++) {
+        if (*p == ' ' || *p == '-')
+            continue;
+        if (p != long_ && p[-1] != ' ' && p[-1] != '-')
+            continue;
+        if (k == sl || tolower((unsigned char)*p) != tolower((unsigned char)short_[k]))
+            return false;
+        k++;
+    }
+    return k == sl && k >= 2;
+}
+
 /* A name that is the site itself ("STERN.de", "Lesotho Times", "mdr.de"):
  * an organisation, used only when no person is named. */
 static bool is_site_name(const struct gather *g, const char *name)
@@ -1437,7 +1587,9 @@ static bool is_site_name(const struct gather *g, const char *name)
     const char *sites[] = {g->doc->site_name, g->ld.publisher, g->meta[M_SITE_NAME],
                            g->meta[M_APP_NAME]};
     for (size_t i = 0; i < sizeof(sites) / sizeof(sites[0]); i++)
-        if (sites[i] && *sites[i] && same_text(a, name, sites[i]))
+        if (sites[i] && *sites[i] &&
+            (same_text(a, name, sites[i]) || initials_of(name, sites[i]) ||
+             initials_of(sites[i], name)))
             return true;
     /* A host name: a dot between letters and no space. */
     const char *dot = strchr(name, '.');
@@ -1465,56 +1617,182 @@ static bool looks_like_person(const char *name)
         return false;
     const char *last = strrchr(name, ' ');
     unsigned char f = (unsigned char)name[0], l = last ? (unsigned char)last[1] : f;
-    return (f >= 0x80 || isupper(f)) && (l >= 0x80 || isupper(l));
+    if (!((f >= 0x80 || isupper(f)) && (l >= 0x80 || isupper(l))))
+        return false;
+    for (const char *p = name; *p;) {
+        size_t wl = strcspn(p, " ");
+        if (warta_is_network_name(warta_str_make(p, wl)))
+            return false;
+        p += wl;
+        while (*p == ' ')
+            p++;
+    }
+    return true;
+}
+
+/* "Foto: X", "Bild: SN/APA/X": a photo credit in an element whose class
+ * says author ("bildautor"), not a byline. */
+static bool is_photo_credit(const char *text)
+{
+    struct warta_str t = warta_str_from(text);
+    size_t n;
+    const struct warta_lex_entry *e =
+        t.len ? warta_lex_bucket(WARTA_LEX_PHOTO, (unsigned char)t.p[0], &n) : NULL;
+    for (size_t k = 0; e && k < n; k++)
+        if (t.len > e[k].len && warta_str_istarts(t, e[k].text) &&
+            (t.p[e[k].len] == ':' || t.p[e[k].len] == ' '))
+            return true;
+    return false;
+}
+
+/* The texts of an element's children, joined by ", ": a byline whose
+ * names sit in sibling elements with no separator between them
+ * ("<span>A B</span><span>C D</span>"). NULL when there is at most one. */
+static const char *children_apart(struct warta_arena *a, xmlNode *n)
+{
+    /* Down through wrappers of one element: <div class=byline><div>...</div></div>. */
+    for (int depth = 0; n && depth < 8; depth++) {
+        xmlNode *only = NULL;
+        bool more = false;
+        for (xmlNode *c = n->children; c && !more; c = c->next) {
+            if (c->type == XML_TEXT_NODE && c->content &&
+                !warta_str_trim(warta_str_from((const char *)c->content)).len)
+                continue;
+            if (c->type == XML_ELEMENT_NODE && !only)
+                only = c;
+            else if (c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE)
+                more = true;
+        }
+        if (!only || more)
+            break;
+        n = only;
+    }
+    char *buf = warta_arena_alloc(a, 257);
+    size_t k = 0, parts = 0;
+    for (xmlNode *c = n ? n->children : NULL; c && k < 200; c = c->next) {
+        const char *t = c->type == XML_ELEMENT_NODE ? node_text(a, c, 120)
+                        : c->type == XML_TEXT_NODE  ? (const char *)c->content
+                                                    : NULL;
+        struct warta_str w = warta_str_trim(warta_str_from(t ? t : ""));
+        if (!w.len || w.len > 250 - k)
+            continue;
+        if (k) {
+            buf[k++] = ',';
+            buf[k++] = ' ';
+        }
+        memcpy(buf + k, w.p, w.len);
+        k += w.len;
+        parts++;
+    }
+    buf[k] = '\0';
+    return parts > 1 ? buf : NULL;
+}
+
+/* Names of one candidate that pass as persons; 0 when none. */
+static size_t push_persons(struct gather *g, struct warta_strlist *dst, const char *text)
+{
+    struct warta_arena *a = g->doc->arena;
+    struct warta_strlist names = {0};
+    size_t pushed = 0;
+    if (is_photo_credit(text))
+        return 0;
+    warta_split_names(a, &names, text, strlen(text));
+    /* "A B/C D": two persons when both halves are; "Name/Agency" and
+     * "SN/APA/Name" credits stay one (rejected) item. */
+    for (size_t k = 0; k < names.n; k++) {
+        const char *slash = strchr(names.items[k], '/');
+        if (!slash || slash != strrchr(names.items[k], '/'))
+            continue;
+        const char *l = warta_arena_strndup(a, names.items[k],
+                                            (size_t)(slash - names.items[k]));
+        struct warta_str r = warta_str_trim(warta_str_from(slash + 1));
+        const char *rs = warta_arena_strndup(a, r.p, r.len);
+        struct warta_str ls = warta_str_trim(warta_str_from(l));
+        l = warta_arena_strndup(a, ls.p, ls.len);
+        if (looks_like_person(l) && looks_like_person(rs)) {
+            names.items[k] = l;
+            warta_strlist_push_unique(a, &names, rs);
+        }
+    }
+    for (size_t k = 0; k < names.n; k++)
+        if (looks_like_person(names.items[k]) && !is_site_name(g, names.items[k])) {
+            warta_strlist_push_unique(a, dst, names.items[k]);
+            pushed++;
+        }
+    return pushed;
 }
 
 static void push_near(struct gather *g, struct warta_strlist *dst,
-                      const struct name_cand *c, size_t n, long hpos)
+                      const struct name_cand *c, size_t n, long hpos, long limit)
 {
-    struct warta_arena *a = g->doc->arena;
     for (size_t i = 0; i < n; i++) {
-        if (c[i].aside || (hpos >= 0 && labs(c[i].pos - hpos) > NEAR_HEADLINE))
+        if (c[i].aside || (hpos >= 0 && labs(c[i].pos - hpos) > limit))
             continue;
-        struct warta_strlist names = {0};
-        warta_split_names(a, &names, c[i].text, strlen(c[i].text));
-        for (size_t k = 0; k < names.n; k++)
-            if (looks_like_person(names.items[k]) && !is_site_name(g, names.items[k]))
-                warta_strlist_push_unique(a, dst, names.items[k]);
+        if (!push_persons(g, dst, c[i].text)) {
+            const char *apart = children_apart(g->doc->arena, c[i].node);
+            if (apart)
+                push_persons(g, dst, apart);
+        }
     }
 }
 
-/* Authors: JSON-LD persons, then author meta tags, then bylines near the
- * headline (rel=author, itemprop=author, byline classes), and only when
- * none names a person, the organisations and site names. */
+/* An author meta naming the site among other parts ("site.de, Frankfurt,
+ * Germany") is the site's imprint: the site counts as an organisation,
+ * the rest (its address) as nothing. */
+static void push_meta_author(struct gather *g, struct warta_strlist *dst,
+                             const char *v, struct warta_strlist *sites)
+{
+    struct warta_arena *a = g->doc->arena;
+    struct warta_strlist names = {0};
+    warta_split_names(a, &names, v, strlen(v));
+    bool imprint = false;
+    for (size_t i = 0; i < names.n && !imprint; i++)
+        imprint = names.n > 1 && is_site_name(g, names.items[i]);
+    for (size_t i = 0; imprint && i < names.n; i++)
+        if (is_site_name(g, names.items[i]))
+            warta_strlist_push_unique(a, sites, names.items[i]);
+    if (!imprint)
+        push_people(g, dst, &names, sites);
+}
+
+/* Authors: JSON-LD persons (with the agencies credited beside them), then
+ * author meta tags, then bylines near the headline (rel=author,
+ * itemprop=author, byline classes, labelled bylines), then such bylines
+ * further off that no aside holds; only when none names a person, the
+ * organisations, and the site's own name last. */
 static void choose_people(struct gather *g, long hpos)
 {
     struct warta_doc *doc = g->doc;
     struct warta_arena *a = doc->arena;
     const char **m = g->meta;
-    struct warta_strlist orgs = {0};
+    struct warta_strlist orgs = {0}, sites = {0}, editor_orgs = {0};
     if (!doc->editors.n)
-        push_people(g, &doc->editors, &g->ld.editors, &orgs);
+        push_people(g, &doc->editors, &g->ld.editors, &editor_orgs);
     if (doc->authors.n)
         return;
-    push_people(g, &doc->authors, &g->ld.persons, &orgs);
+    push_people(g, &doc->authors, &g->ld.persons, &sites);
+    /* "Paula Steiger, SDA": an organisation credited beside the persons
+     * is a co-author unless it is the site itself. */
+    for (size_t i = 0; doc->authors.n && i < g->ld.orgs.n; i++)
+        if (!is_site_name(g, g->ld.orgs.items[i]))
+            warta_strlist_push_unique(a, &doc->authors, g->ld.orgs.items[i]);
     const char *v[] = {m[M_AUTHOR], m[M_ARTICLE_AUTHOR], m[M_PARSELY_AUTHOR],
                        m[M_SAILTHRU_AUTHOR], m[M_DC_CREATOR], m[M_BYL]};
-    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]) && !doc->authors.n; i++) {
-        if (!v[i] || !*v[i] || !strncmp(v[i], "http", 4))
-            continue;
-        struct warta_strlist names = {0};
-        warta_split_names(a, &names, v[i], strlen(v[i]));
-        push_people(g, &doc->authors, &names, &orgs);
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]) && !doc->authors.n; i++)
+        if (v[i] && *v[i] && strncmp(v[i], "http", 4))
+            push_meta_author(g, &doc->authors, v[i], &sites);
+    const long limits[] = {NEAR_HEADLINE, FAR_FROM_HEADLINE};
+    for (size_t l = 0; l < 2 && !doc->authors.n; l++) {
+        push_near(g, &doc->authors, g->rel_names, g->n_rel, hpos, limits[l]);
+        if (!doc->authors.n)
+            push_near(g, &doc->authors, g->byline_names, g->n_byline, hpos, limits[l]);
     }
-    if (!doc->authors.n)
-        push_near(g, &doc->authors, g->rel_names, g->n_rel, hpos);
-    if (!doc->authors.n)
-        push_near(g, &doc->authors, g->byline_names, g->n_byline, hpos);
-    for (size_t i = 0; !doc->authors.n && i < g->ld.orgs.n; i++)
-        warta_strlist_push_unique(a, &orgs, g->ld.orgs.items[i]);
-    if (!doc->authors.n)
-        for (size_t i = 0; i < orgs.n; i++)
-            warta_strlist_push_unique(a, &doc->authors, orgs.items[i]);
+    for (size_t i = 0; i < g->ld.orgs.n; i++)
+        warta_strlist_push_unique(a, is_site_name(g, g->ld.orgs.items[i]) ? &sites : &orgs,
+                                  g->ld.orgs.items[i]);
+    const struct warta_strlist *fallback = orgs.n ? &orgs : &sites;
+    for (size_t i = 0; !doc->authors.n && i < fallback->n; i++)
+        warta_strlist_push_unique(a, &doc->authors, fallback->items[i]);
 }
 
 /* --- tags -------------------------------------------------------------------- */

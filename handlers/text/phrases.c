@@ -357,6 +357,10 @@ bool warta_is_agency(struct warta_str s)
     return whole_entry(WARTA_LEX_AGENCY, s) != NULL;
 }
 
+bool warta_is_network_name(struct warta_str s)
+{
+    return whole_entry(WARTA_LEX_NETWORK, s) != NULL;
+}
 
 size_t warta_byline_prefix(struct warta_str s)
 {

@@ -113,6 +113,10 @@ extern const struct warta_script_lang warta_script_langs[];
 /* News agencies (handlers/lang/agencies.c), NULL-terminated. */
 extern const char *const warta_news_agencies[];
 
+/* Social networks and sharing channels (handlers/lang/networks.c),
+ * NULL-terminated. */
+extern const char *const warta_network_names[];
+
 /* Abbreviations a dateline's place may hold ("Mich.", "N.M.", "St."),
  * spelled as printed (handlers/lang/places.c), NULL-terminated. */
 extern const char *const warta_place_abbreviations[];
@@ -138,6 +142,7 @@ enum warta_lex {
     WARTA_LEX_GENERIC_TITLE,
     WARTA_LEX_DATE_CONNECTOR,
     WARTA_LEX_PLACE_ABBREV,
+    WARTA_LEX_NETWORK,
     WARTA_LEX__COUNT
 };
 

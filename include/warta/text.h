@@ -92,6 +92,9 @@ bool warta_is_weekday(struct warta_str s);
 /* s is, as a whole, the name of a news agency ("ANTARA", "Reuters"). */
 bool warta_is_agency(struct warta_str s);
 
+/* s is, as a whole, the name of a social network ("Twitter", "LinkedIn"). */
+bool warta_is_network_name(struct warta_str s);
+
 /* "By ", "Oleh ": the offset after the byline opener and its spaces, or 0. */
 size_t warta_byline_prefix(struct warta_str s);
 

@@ -62,6 +62,10 @@ static void test_rejects(void **state)
     expect_names("Sweidah 05.01.2025", (const char *[]){NULL});
     expect_names("red", (const char *[]){NULL});
     expect_names("dpa", (const char *[]){"dpa", NULL});
+    /* A word opening with a digit is a date or a count... */
+    expect_names("Anna Fink, 3.5.2024", (const char *[]){"Anna Fink", NULL});
+    /* ...a desk's name with digits inside a word is a name. */
+    expect_names("BR24 Redaktion", (const char *[]){"BR24 Redaktion", NULL});
 }
 
 static void test_prefixes_in_every_language(void **state)
@@ -74,6 +78,16 @@ static void test_prefixes_in_every_language(void **state)
     expect_names("Di Marco Rossi", (const char *[]){"Marco Rossi", NULL});
     expect_names("Veröffentlicht von Eva Kirchner",
                  (const char *[]){"Eva Kirchner", NULL});
+    /* A link to the author's page ends in an arrow or a chevron. */
+    expect_names("Zeige alle Beiträge von Eva Kirchner \xE2\x86\x92",
+                 (const char *[]){"Eva Kirchner", NULL});
+    expect_names("Posted by Tom Hale \xC2\xBB", (const char *[]){"Tom Hale", NULL});
+    expect_names("Ditulis oleh Rina Wati", (const char *[]){"Rina Wati", NULL});
+    expect_names("Scritto da Luca Bianchi", (const char *[]){"Luca Bianchi", NULL});
+    expect_names("Publicado por João Silva e Ana Costa",
+                 (const char *[]){"João Silva", "Ana Costa", NULL});
+    expect_names("Geschreven door Pieter de Vries",
+                 (const char *[]){"Pieter de Vries", NULL});
 }
 
 int main(void)

@@ -526,6 +526,140 @@ static void tags_merge_with_earlier_ones(void **state)
     done(p);
 }
 
+/* A template's <body> class ("segment--recommended") says nothing about
+ * the byline inside it. */
+static void body_class_is_no_aside(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><body class=\"segment--recommended tdc-footer-template\">"
+        "<main><h1>Heated airers tested</h1>"
+        "<a rel=\"author\" href=\"/m\"><span>By</span> <span>Mara Holm</span></a>"
+        "</main></body></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Mara Holm");
+    done(p);
+}
+
+/* Names in sibling elements with nothing between them are several names,
+ * even under a wrapper of one element. */
+static void byline_children_are_names(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><body><h1>Debatte um Schulwege</h1><div class=\"article-byline\">"
+        "<div class=\"origins\"><span>Birgit Baum</span><span>Anna Giulia Fenk</span>"
+        "<span>Jan Michael Mark</span></div></div><p>Text.</p></body></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 3);
+    assert_str(p->doc.authors.items[0], "Birgit Baum");
+    assert_str(p->doc.authors.items[2], "Jan Michael Mark");
+    done(p);
+}
+
+/* "<strong>Autorin/Autor</strong> Name" and "von <a>Name</a>": bylines
+ * that only their words mark, whatever the classes. */
+static void labelled_bylines_in_markup(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"DW.COM\">"
+        "<meta name=\"author\" content=\"Deutsche Welle\"></head><body>"
+        "<h1>Neue Brücke eröffnet</h1><ul><li><strong>Datum</strong> 28.04.2023</li>"
+        "<li><strong>Autorin/Autor</strong> Roman Gonta</li></ul></body></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Roman Gonta");
+    done(p);
+    p = parse("<html><head><meta name=\"author\" content=\"LTO\">"
+              "<meta property=\"og:site_name\" content=\"Legal Tribune Online\">"
+              "</head><body><h1>Beschwerde eingelegt</h1><p class=\"meta-info\">"
+              "von <a href=\"/autoren/mk\">Dr. Max Kalter</a></p></body></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Dr. Max Kalter");
+    done(p);
+    p = parse("<html><body><h1>Les prix montent</h1><p>Par <a href=\"/a\">Claire Dupuis</a>"
+              " et <a href=\"/b\">Marc Leroy</a></p></body></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 2);
+    assert_str(p->doc.authors.items[1], "Marc Leroy");
+    done(p);
+}
+
+/* An author meta that is the site's imprint ("site, City, Country") names
+ * no person; an organisation credited beside persons in JSON-LD is a
+ * co-author unless it is the site; the site's name is the last resort. */
+static void organisations_and_imprints(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"hessen.de\">"
+        "<meta name=\"author\" content=\"hessen.de, Frankfurt, Germany\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"author\":[{\"@type\":\"NewsMediaOrganization\",\"name\":\"Redaktion hessen.de\"}]}"
+        "</script></head><body></body></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Redaktion hessen.de");
+    done(p);
+    p = parse("<html><head><meta property=\"og:site_name\" content=\"Tages-Blatt\">"
+              "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+              "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Tages-Blatt\"},"
+              "\"author\":[{\"@type\":\"Person\",\"name\":\"Paula Stein\"},"
+              "{\"@type\":\"Organization\",\"name\":\"SDA\"},"
+              "{\"@type\":\"Organization\",\"name\":\"Tages-Blatt\"}]}"
+              "</script></head><body></body></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 2);
+    assert_str(p->doc.authors.items[0], "Paula Stein");
+    assert_str(p->doc.authors.items[1], "SDA");
+    done(p);
+    p = parse("<html><head><meta name=\"author\" content=\"Stadt Zeitung\">"
+              "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+              "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Stadt Zeitung\"},"
+              "\"author\":[{\"@type\":\"Organization\",\"name\":\"dpa\"}]}"
+              "</script></head><body></body></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "dpa");
+    done(p);
+    /* Every article:author meta counts. */
+    p = parse("<html><head><meta property=\"article:author\" content=\"Eva Roth\">"
+              "<meta property=\"article:author\" content=\"Jon Weiss\"></head></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 2);
+    assert_str(p->doc.authors.items[1], "Jon Weiss");
+    done(p);
+}
+
+/* Share links and photo credits in author-classed elements are no
+ * persons; "A B/C D" names two persons; a bold name as one of the first
+ * paragraphs is a byline; a byline far from the headline counts when none
+ * is near. */
+static void visible_byline_rejects_and_fallbacks(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"Valley Times\"></head>"
+        "<body><h1>A journey</h1><div class=\"author-box\"><a>Twitter</a> <a>Facebook</a></div>"
+        "<div class=\"bildautor\">Foto: SN/APA/Karl Wend</div>"
+        "<p><em>A standfirst line.</em></p><p><strong>Mathe Sebu/Moha Phak</strong></p>"
+        "<p>The story begins here and goes on.</p></body></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 2);
+    assert_str(p->doc.authors.items[0], "Mathe Sebu");
+    assert_str(p->doc.authors.items[1], "Moha Phak");
+    done(p);
+    /* A bold subheading later in the text is no byline. */
+    p = parse("<html><body><h1>A journey</h1><p>One.</p><p>Two.</p><p>Three.</p>"
+              "<p><strong>Neue Wege Gesucht</strong></p></body></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 0);
+    done(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -554,6 +688,11 @@ int main(void)
         cmocka_unit_test(byline_near_headline_beats_site_name),
         cmocka_unit_test(tags_from_every_source_in_page_order),
         cmocka_unit_test(tags_merge_with_earlier_ones),
+        cmocka_unit_test(body_class_is_no_aside),
+        cmocka_unit_test(byline_children_are_names),
+        cmocka_unit_test(labelled_bylines_in_markup),
+        cmocka_unit_test(organisations_and_imprints),
+        cmocka_unit_test(visible_byline_rejects_and_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
