@@ -14,7 +14,8 @@
  * main container: a named content container (itemprop=articleBody,
  * "article-body", "entry-content"...) when it holds most of the text the
  * readability scorer finds, else the readability winner plus its good
- * siblings; (5) walk it into typed blocks, dropping link-dense ones.
+ * siblings, then the modules around it that repeat it; (5) walk it into
+ * typed blocks, dropping link-dense ones.
  */
 #include "clean/clean.h"
 #include "clean/html.h"
@@ -173,10 +174,12 @@ struct hn {
     uint64_t cls_hash;      /* of the class/id text, 0 when none */
     bool content;           /* named content container */
     bool has_content;       /* ... or holds one */
+    bool has_h1;            /* holds an <h1> */
     bool drop, dropped_here, scored, picked, hidden;
     bool keep;              /* holds the densest prose: no class verdict */
     bool caption;           /* class names a caption or photo credit */
     bool aria_hidden;       /* aria-hidden="true" */
+    bool is_link;           /* an <a> with an href: a link, not an anchor */
 };
 
 /* Class/id verdicts by attribute text: pages repeat a few class names
@@ -237,7 +240,7 @@ struct attrs {
     char cls[256];    /* lowercased "class id" */
     size_t cl;
     const char *role;
-    bool article_body, hidden, aria_hidden;
+    bool article_body, hidden, aria_hidden, href;
 };
 
 /* Inline styles that keep text from the reader's eyes: not displayed,
@@ -264,7 +267,7 @@ static void scan_attrs(const xmlNode *n, struct attrs *at)
 {
     size_t k = 0;
     at->role = NULL;
-    at->article_body = at->hidden = at->aria_hidden = false;
+    at->article_body = at->hidden = at->aria_hidden = at->href = false;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *nm = (const char *)a->name;
         const char *v = a->children && a->children->content
@@ -292,6 +295,8 @@ static void scan_attrs(const xmlNode *n, struct attrs *at)
         case 'h':
             if (!strcmp(nm, "hidden"))
                 at->hidden = true;
+            else if (!strcmp(nm, "href"))
+                at->href = true;
             break;
         case 's':
             if (!strcmp(nm, "style"))
@@ -402,6 +407,9 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
                 if (at.role && !e->reason)
                     e->reason = role_reason(at.role);
                 e->aria_hidden = at.aria_hidden;
+                /* <a name="x"> marks a place: old pages leave it open
+                 * around whole sections, which are not link text. */
+                e->is_link = (fl & F_A) && at.href;
                 if (at.hidden) {
                     e->reason = "boilerplate:hidden";
                     e->hidden = true;
@@ -528,6 +536,7 @@ static void mark_and_sum(struct hx *h)
         e->inl += e->own;
         e->icommas += e->commas;
         e->has_content |= e->content;
+        e->has_h1 |= (fl & F_H1) != 0;
         if (e->tag && !strcmp(e->tag->name, "p") && e->inl >= 25)
             e->prose += e->inl;
         if (e->parent >= 0 && !(fl & (F_BLOCK | F_CELL | F_JUNK))) {
@@ -538,6 +547,7 @@ static void mark_and_sum(struct hx *h)
             el[el[i].parent].raw += el[i].raw;
             el[el[i].parent].prose += el[i].prose;
             el[el[i].parent].has_content |= el[i].has_content;
+            el[el[i].parent].has_h1 |= el[i].has_h1;
         }
     }
     /* "caption" or "credit" in a class or id names a caption only when
@@ -604,8 +614,7 @@ static void mark_and_sum(struct hx *h)
             continue;
         }
         e->text += e->own;
-        unsigned fl = e->tag ? e->tag->flags : 0;
-        if (fl & F_A)
+        if (e->is_link)
             e->link = e->text;
         if (e->parent < 0)
             continue;
@@ -671,8 +680,9 @@ static bool is_ancestor(const struct hx *h, long a, long d)
     return false;
 }
 
-/* Step 4: mark picked containers. */
-static void pick(struct hx *h)
+/* Step 4: mark picked containers. Returns the main one (the named
+ * container or the scorer's winner), or -1 when the whole body is. */
+static long pick(struct hx *h)
 {
     struct hn *el = h->el;
     long best = score(h);
@@ -688,7 +698,7 @@ static void pick(struct hx *h)
         for (size_t i = 0; i < h->n; i++)
             if (el[i].tag && (el[i].tag->flags & F_BODY))
                 el[i].picked = true;
-        return;
+        return -1;
     }
     unsigned best_text = best >= 0 ? el[best].text - el[best].link : 0;
     if (named >= 0 && (el[named].text - el[named].link) * 2 >= best_text) {
@@ -706,7 +716,7 @@ static void pick(struct hx *h)
             if (!nested && !(i < (size_t)named && is_ancestor(h, (long)i, named)))
                 e->picked = true;
         }
-        return;
+        return named;
     }
     /* The winner plus siblings that look like more of the same. */
     struct hn *b = &el[best];
@@ -714,7 +724,7 @@ static void pick(struct hx *h)
     long parent = b->parent;
     if (parent < 0) {
         b->picked = true;
-        return;
+        return best;
     }
     for (xmlNode *c = el[parent].node->children; c; c = c->next) {
         long i = c->type == XML_ELEMENT_NODE ? node_index(c) : -1;
@@ -738,6 +748,73 @@ static void pick(struct hx *h)
                 s->picked = true;
         }
     }
+    return best;
+}
+
+/* Step 4b: the article is a region, not one container. Pages cut it
+ * into modules the scorer weighs apart: one box per section or per few
+ * paragraphs, between video, gallery and teaser boxes, so the winner is
+ * one of them and the rest of the story is "low-score". From the main
+ * container up through a few ancestors, the siblings built like the chain
+ * element at that level (same tag and class: the module repeated) join
+ * it when they are prose: mostly paragraphs, almost no links. A teaser
+ * box has a linked headline; furniture was dropped before this. */
+#define GROW_LEVELS 5
+#define GROW_MIN_TEXT 25
+
+/* Whether n's first element, at any depth, is an <hr>: a rule opens a
+ * new part (the "About the company" of a press release, a disclaimer). */
+static bool opens_with_rule(const xmlNode *n)
+{
+    for (int depth = 0; n && depth < 4; depth++) {
+        const xmlNode *c = n->children;
+        while (c && !(c->type == XML_ELEMENT_NODE ||
+                      (c->type == XML_TEXT_NODE && c->content &&
+                       c->content[strspn((const char *)c->content, " \t\r\n")])))
+            c = c->next;
+        if (!c || c->type != XML_ELEMENT_NODE)
+            return false;
+        if (!strcmp((const char *)c->name, "hr"))
+            return true;
+        n = c;
+    }
+    return false;
+}
+
+/* s repeats module a and holds more of the story. The box with the
+ * headline is the head, not more body (what a head holds besides the
+ * headline is for the role rules to sort). */
+static bool same_module(const struct hn *a, const struct hn *s)
+{
+    return a->cls_hash && s->cls_hash == a->cls_hash && s->tag == a->tag && !s->drop &&
+           !s->picked && !s->has_h1 && s->text >= s->link + GROW_MIN_TEXT &&
+           s->link * 10 < s->text && (uint64_t)s->prose * 2 >= (uint64_t)s->raw &&
+           !opens_with_rule(s->node);
+}
+
+static void grow_region(struct hx *h, long core)
+{
+    struct hn *el = h->el;
+    long c = core;
+    for (int level = 0; level < GROW_LEVELS; level++, c = el[c].parent) {
+        long p = el[c].parent;
+        if (p < 0 || (el[p].tag && (el[p].tag->flags & F_BODY)))
+            break;
+        for (xmlNode *x = el[p].node->children; x; x = x->next) {
+            long i = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+            if (i >= 0 && i != c && same_module(&el[c], &el[i]))
+                el[i].picked = true;
+        }
+    }
+    /* A piece inside another is read with it, once. */
+    bool *in = warta_xcalloc(h->n + 1, sizeof(*in));
+    for (size_t i = 0; i < h->n; i++) {
+        bool up = el[i].parent >= 0 && in[el[i].parent];
+        in[i] = el[i].picked || up;
+        if (up)
+            el[i].picked = false;
+    }
+    free(in);
 }
 
 /* Step 4c: a second opinion when the pick looks poor. The container
@@ -765,7 +842,7 @@ static bool alt_paragraph(const struct hx *h, const struct hn *e)
     for (long a = e->parent, level = 0; a >= 0 && level < 4; a = h->el[a].parent, level++) {
         const struct hn *x = &h->el[a];
         unsigned fl = x->tag ? x->tag->flags : 0;
-        if (fl & F_A)
+        if (x->is_link)
             return false;
         if (!boxed && (fl & (F_BLOCK | F_CELL))) {
             if (x->link * 8 >= x->text)
@@ -977,7 +1054,7 @@ static bool inside_link(const struct hx *h, const xmlNode *n)
         if (i < 0)
             return false;
         unsigned fl = h->el[i].tag ? h->el[i].tag->flags : 0;
-        if (fl & F_A)
+        if (h->el[i].is_link)
             return true;
         if (fl & (F_BLOCK | F_CELL))
             return false;
@@ -1038,7 +1115,7 @@ static void extract(struct hx *h, xmlNode *root)
                     flush(h);
                 else if (fl & F_CELL)
                     buf_add(h, " ", 1);
-                if (fl & F_A) {
+                if (e && e->is_link) {
                     if (!h->blinks++)
                         h->bhref = href_of(n);
                 }
@@ -1304,7 +1381,9 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     if (rc != WARTA_OK)
         goto out;
     mark_and_sum(&h);
-    pick(&h);
+    long core = pick(&h);
+    if (core >= 0)
+        grow_region(&h, core);
     second_opinion(&h);
     for (size_t i = 0; i < h.n; i++) {
         if (!h.el[i].picked)
