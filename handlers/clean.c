@@ -33,6 +33,7 @@ enum warta_err warta_clean_run(struct warta_doc *doc,
     if (rc != WARTA_OK)
         return rc;
     warta_assign_roles(doc, doc->kind != WARTA_INPUT_HTML);
+    warta_mark_notices(doc);
     if (doc->kind == WARTA_INPUT_HTML)
         warta_drop_label_headings(doc);
     if (doc->kind == WARTA_INPUT_HTML && warta_clean_html_fallback(doc))

@@ -31,6 +31,10 @@ void warta_assign_roles(struct warta_doc *doc, bool head_rules);
  * the page then has body text. */
 bool warta_clean_html_fallback(struct warta_doc *doc);
 
+/* Rights notices in the body become copyright lines; paragraphs that end
+ * with a teaser's link label ("... Full Story") go (clean/notices.c). */
+void warta_mark_notices(struct warta_doc *doc);
+
 /* Drops headings that head no body: furniture phrases, and headings after
  * the last body block (clean/headings.c). */
 void warta_drop_label_headings(struct warta_doc *doc);

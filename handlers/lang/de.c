@@ -101,6 +101,9 @@ static const char *const furniture_prefixes[] = {
     "Unser WhatsApp-Kanal", "Lesedauer", "Kategorie:", "Rubrik:", "Ressort:",
     "Abgelegt unter", "Gepostet in", "Dieser Artikel enthält Affiliate-Links",
     "Dieser Beitrag enthält Affiliate-Links", "Mehr Nachrichten", "Mehr News",
+    /* Blog and print footers: where and when the post was filed. */
+    "Dieser Eintrag wurde veröffentlicht",
+    "Sie können alle Antworten zu diesem Eintrag",
     NULL,
 };
 
@@ -126,6 +129,14 @@ static const char *const copyright_prefixes[] = {
     "Dieser Text ist lizenziert", "Dieser Artikel ist lizenziert", NULL,
 };
 
+static const char *const rights_phrases[] = {
+    "Alle Rechte vorbehalten", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "mehr", "Weiterlesen", "Mehr lesen", NULL,
+};
+
 static const char *const place_prepositions[] = {
     "in", NULL,
 };
@@ -149,4 +160,6 @@ const struct warta_lang warta_lang_de = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

@@ -103,7 +103,14 @@ static const char *const furniture_prefixes[] = {
     "Our Standards:", "Get the latest", "Download our app", "Watch:",
     "Listen to this article", "Follow*on WhatsApp", "Join*WhatsApp",
     "Follow*on Google News", "People who read this also read",
-    "Like this story?", "This article appeared on page", NULL,
+    "Like this story?", "This article appeared on page",
+    /* Blog and print footers: where and when the post was filed. */
+    "This entry was posted", "You can follow any responses to this entry",
+    "Trackbacks are closed", "Both comments and pings are",
+    "A version of this article appeared", "A version of this review appeared",
+    "This page is best viewed", "Site best viewed",
+    "Registration on or use of this site",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -125,6 +132,17 @@ static const char *const textcat_neighbours[] = {"en", "sco", NULL};
 static const char *const photo_words[] = {"Photo", "File photo", "Reuters", NULL};
 
 static const char *const copyright_prefixes[] = {"All rights reserved", NULL};
+
+static const char *const rights_phrases[] = {
+    "All rights reserved", "This material may not be",
+    "may not be published, broadcast, rewritten or redistributed",
+    "republication or redistribution", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Full Story", "Read full story", "Read the full story", "Read more",
+    "Continue reading", NULL,
+};
 
 static const char *const place_prepositions[] = {"in", NULL};
 
@@ -148,4 +166,6 @@ const struct warta_lang warta_lang_en = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

@@ -44,7 +44,8 @@ static const struct warta_date_label date_labels[] = {
 
 /* Section labels that head listing pages, never an article's title. */
 static const char *const generic_titles[] = {
-    "Notas de prensa", "Archivo", "Noticias", "Últimas noticias", "Portada", NULL,
+    "Notas de prensa", "Archivo", "Noticias", "Últimas noticias", "Portada",
+    NULL,
 };
 
 /* "3 de mayo de 2023", "1 de enero del 2024". */
@@ -82,7 +83,10 @@ static const char *const furniture_prefixes[] = {
     "Apoya el periodismo", "Califica este artículo", "Valora este artículo",
     "Ya eres suscriptor", "¿Ya eres suscriptor", "Este contenido es exclusivo",
     "Contenido exclusivo para suscriptores", "Categoría:", "Categorías:",
-    "Archivado en", "Este artículo contiene enlaces", NULL,
+    "Archivado en", "Este artículo contiene enlaces",
+    /* Blog and print footers: where and when the post was filed. */
+    "Esta entrada fue publicada", "Puedes seguir las respuestas a esta entrada",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -104,6 +108,14 @@ static const char *const photo_words[] = {
 static const char *const copyright_prefixes[] = {
     "Todos los derechos reservados", "Queda prohibida la reproducción",
     "Prohibida su reproducción", NULL,
+};
+
+static const char *const rights_phrases[] = {
+    "Todos los derechos reservados", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Leer más", "Seguir leyendo", "Sigue leyendo", NULL,
 };
 
 static const char *const place_prepositions[] = {
@@ -130,4 +142,6 @@ const struct warta_lang warta_lang_es = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

@@ -48,7 +48,8 @@ static const struct warta_date_label date_labels[] = {
 
 /* Section labels that head listing pages, never an article's title. */
 static const char *const generic_titles[] = {
-    "Communiqués de presse", "Archives", "Actualités", "Accueil", "À la une", NULL,
+    "Communiqués de presse", "Archives", "Actualités", "Accueil", "À la une",
+    NULL,
 };
 
 static const char *const time_words[] = {
@@ -84,7 +85,11 @@ static const char *const furniture_prefixes[] = {
     "Rejoignez notre chaîne", "Suivez notre chaîne", "Déjà abonné",
     "Il vous reste", "La suite est réservée", "Cet article vous est offert",
     "Catégorie :", "Catégories :", "Rubrique :", "Classé dans",
-    "Cet article contient des liens", NULL,
+    "Cet article contient des liens",
+    /* Blog and print footers: where and when the post was filed. */
+    "Cette entrée a été publiée",
+    "Vous pouvez suivre les réponses à cet article",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -105,6 +110,14 @@ static const char *const photo_words[] = {
 
 static const char *const copyright_prefixes[] = {
     "Tous droits réservés", "Reproduction interdite", NULL,
+};
+
+static const char *const rights_phrases[] = {
+    "Tous droits réservés", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Lire la suite", "Lire l'article", NULL,
 };
 
 static const char *const place_prepositions[] = {
@@ -130,4 +143,6 @@ const struct warta_lang warta_lang_fr = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

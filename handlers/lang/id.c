@@ -87,7 +87,10 @@ static const char *const furniture_prefixes[] = {
     "Ikuti kami di", "Follow akun", "Simak breaking news",
     "Download aplikasi", "Unduh aplikasi", "Cek berita dan artikel",
     "Ikuti*WhatsApp", "Ikuti*Google News", "Ikuti*Telegram",
-    "Gabung*WhatsApp", "Gabung*Telegram", NULL,
+    "Gabung*WhatsApp", "Gabung*Telegram",
+    /* Blog and print footers: where and when the post was filed. */
+    "Tulisan ini dipublikasikan di",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {"Oleh", "Ditulis oleh", "Laporan wartawan", NULL};
@@ -113,6 +116,14 @@ static const char *const photo_words[] = {"Foto", "ANTARA FOTO", NULL};
 
 static const char *const copyright_prefixes[] = {"Hak cipta", "Hak Cipta", NULL};
 
+static const char *const rights_phrases[] = {
+    "Hak cipta dilindungi undang-undang", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Selengkapnya", "Baca selengkapnya", NULL,
+};
+
 static const char *const place_prepositions[] = {"di", NULL};
 
 const struct warta_lang warta_lang_id = {
@@ -135,4 +146,6 @@ const struct warta_lang warta_lang_id = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

@@ -75,7 +75,11 @@ static const char *const furniture_prefixes[] = {
     "Valuta questo articolo", "Sei già abbonato", "Già abbonato",
     "Questo articolo è riservato", "Contenuto riservato agli abbonati",
     "Categoria:", "Categorie:", "Archiviato in",
-    "Questo articolo contiene link", NULL,
+    "Questo articolo contiene link",
+    /* Blog and print footers: where and when the post was filed. */
+    "Questa voce è stata pubblicata",
+    "Puoi seguire le risposte a questo articolo",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -97,6 +101,14 @@ static const char *const photo_words[] = {
 static const char *const copyright_prefixes[] = {
     "Riproduzione riservata", "Tutti i diritti riservati",
     "Riproduzione vietata", NULL,
+};
+
+static const char *const rights_phrases[] = {
+    "Tutti i diritti riservati", "Riproduzione riservata", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Leggi tutto", "Continua a leggere", NULL,
 };
 
 static const char *const place_prepositions[] = {
@@ -122,4 +134,6 @@ const struct warta_lang warta_lang_it = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

@@ -19,10 +19,22 @@ struct bucket {
 };
 
 static struct bucket index_[WARTA_LEX__COUNT][256];
+/* The same entries in one list per category, for phrases looked for
+ * anywhere in a line rather than at its start. */
+static struct bucket all_[WARTA_LEX__COUNT];
 static pthread_once_t built = PTHREAD_ONCE_INIT;
 /* Set, with release order, once the index is complete: a lookup (a couple
  * of hundred per article) tests it inline instead of calling pthread_once. */
 static atomic_bool ready;
+
+static void push(struct bucket *b, const char *text, int value)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 4;
+        b->items = warta_xrealloc(b->items, b->cap * sizeof(*b->items));
+    }
+    b->items[b->n++] = (struct warta_lex_entry){text, strlen(text), value};
+}
 
 static void add(enum warta_lex cat, const char *text, int value)
 {
@@ -30,11 +42,8 @@ static void add(enum warta_lex cat, const char *text, int value)
     for (size_t i = 0; i < b->n; i++)
         if (strcmp(b->items[i].text, text) == 0 && b->items[i].value == value)
             return; /* shared by two languages */
-    if (b->n == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 4;
-        b->items = warta_xrealloc(b->items, b->cap * sizeof(*b->items));
-    }
-    b->items[b->n++] = (struct warta_lex_entry){text, strlen(text), value};
+    push(b, text, value);
+    push(&all_[cat], text, value);
 }
 
 static void add_list(enum warta_lex cat, const char *const *list)
@@ -56,6 +65,8 @@ static void build(void)
         add_list(WARTA_LEX_FURNITURE_PREFIX, g->furniture_prefixes);
         add_list(WARTA_LEX_BYLINE_PREFIX, g->byline_prefixes);
         add_list(WARTA_LEX_COPYRIGHT, g->copyright_prefixes);
+        add_list(WARTA_LEX_RIGHTS, g->rights_phrases);
+        add_list(WARTA_LEX_TEASER_TAIL, g->teaser_tails);
         add_list(WARTA_LEX_PHOTO, g->photo_words);
         add_list(WARTA_LEX_TIME_WORD, g->time_words);
         add_list(WARTA_LEX_GENERIC_TITLE, g->generic_titles);
@@ -84,4 +95,12 @@ const struct warta_lex_entry *warta_lex_bucket(enum warta_lex cat,
     const struct bucket *b = &index_[cat][warta_ascii_lower(first)];
     *n = b->n;
     return b->items;
+}
+
+const struct warta_lex_entry *warta_lex_all(enum warta_lex cat, size_t *n)
+{
+    if (!atomic_load_explicit(&ready, memory_order_acquire))
+        pthread_once(&built, build);
+    *n = all_[cat].n;
+    return all_[cat].items;
 }

@@ -89,6 +89,14 @@ static const char *const photo_words[] = {"Gambar", "Foto", NULL};
 
 static const char *const copyright_prefixes[] = {"Hak cipta", NULL};
 
+static const char *const rights_phrases[] = {
+    "Hak cipta terpelihara", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Baca lagi", "Baca seterusnya", NULL,
+};
+
 static const char *const place_prepositions[] = {"di", NULL};
 
 const struct warta_lang warta_lang_ms = {
@@ -111,6 +119,8 @@ const struct warta_lang warta_lang_ms = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
     /* Malaysia, Brunei and Singapore all keep UTC+8. */
     .default_offset_minutes = 8 * 60,
     .has_default_offset = true,

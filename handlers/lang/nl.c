@@ -71,7 +71,10 @@ static const char *const furniture_prefixes[] = {
     "Schrijf je in", "Doneer nu", "Steun onze journalistiek",
     "Word lid van ons", "Beoordeel dit artikel", "Ben je al abonnee",
     "Al abonnee", "Dit artikel is exclusief", "Categorie:", "Rubriek:",
-    "Geplaatst in", "Dit artikel bevat affiliate", NULL,
+    "Geplaatst in", "Dit artikel bevat affiliate",
+    /* Blog and print footers: where and when the post was filed. */
+    "Dit bericht is geplaatst", "Dit bericht werd geplaatst",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -92,6 +95,14 @@ static const char *const photo_words[] = {
 
 static const char *const copyright_prefixes[] = {
     "Alle rechten voorbehouden", "Niets uit deze uitgave", NULL,
+};
+
+static const char *const rights_phrases[] = {
+    "Alle rechten voorbehouden", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Lees meer", "Lees verder", "Verder lezen", NULL,
 };
 
 static const char *const place_prepositions[] = {
@@ -117,4 +128,6 @@ const struct warta_lang warta_lang_nl = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

@@ -73,7 +73,10 @@ static const char *const furniture_prefixes[] = {
     "Zapisz się", "Subskrybuj", "Obserwuj nas", "Kliknij tutaj",
     "Czas czytania", "Zamów newsletter", "Wesprzyj nas", "Dołącz do nas",
     "Dołącz do naszego", "Oceń artykuł", "Masz już subskrypcję",
-    "Masz już konto", "Kategoria:", "Kategorie:", "Artykuł zawiera linki", NULL,
+    "Masz już konto", "Kategoria:", "Kategorie:", "Artykuł zawiera linki",
+    /* Blog and print footers: where and when the post was filed. */
+    "Ten wpis został opublikowany",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {
@@ -94,6 +97,14 @@ static const char *const photo_words[] = {
 
 static const char *const copyright_prefixes[] = {
     "Wszelkie prawa zastrzeżone", "Kopiowanie i rozpowszechnianie", NULL,
+};
+
+static const char *const rights_phrases[] = {
+    "Wszelkie prawa zastrzeżone", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Czytaj więcej", "Czytaj dalej", NULL,
 };
 
 static const char *const place_prepositions[] = {
@@ -119,4 +130,6 @@ const struct warta_lang warta_lang_pl = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

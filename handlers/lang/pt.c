@@ -80,6 +80,8 @@ static const char *const furniture_prefixes[] = {
     "Avalie este artigo", "Avalie esta matéria", "Já é assinante",
     "Conteúdo exclusivo para assinantes", "Este conteúdo é exclusivo",
     "Categoria:", "Categorias:", "Arquivado em", "Este artigo contém links",
+    /* Blog and print footers: where and when the post was filed. */
+    "Esta entrada foi publicada", "Você pode acompanhar as respostas",
     NULL,
 };
 
@@ -102,6 +104,14 @@ static const char *const photo_words[] = {
 static const char *const copyright_prefixes[] = {
     "Todos os direitos reservados", "Proibida a reprodução",
     "É proibida a reprodução", NULL,
+};
+
+static const char *const rights_phrases[] = {
+    "Todos os direitos reservados", NULL,
+};
+
+static const char *const teaser_tails[] = {
+    "Leia mais", "Continue lendo", "Ler mais", NULL,
 };
 
 static const char *const place_prepositions[] = {
@@ -128,4 +138,6 @@ const struct warta_lang warta_lang_pt = {
     .photo_words = photo_words,
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
+    .rights_phrases = rights_phrases,
+    .teaser_tails = teaser_tails,
 };

@@ -305,6 +305,78 @@ bool warta_is_furniture_line(struct warta_str s)
     return opens_with_promo(s, &k);
 }
 
+/* A notice is a line or a short paragraph: the wires' "Copyright 2008
+ * The Associated Press. All rights reserved. This material may not be
+ * published, broadcast, rewritten or redistributed." runs to twenty-odd
+ * words, a site's licence terms to a few dozen. */
+#define RIGHTS_MAX_WORDS 60
+/* The shortest phrase of the tables is longer than this. */
+#define RIGHTS_MIN_LEN 12
+
+bool warta_is_rights_notice(struct warta_str s)
+{
+    if (s.len < RIGHTS_MIN_LEN)
+        return false;
+    if (warta_count_words_upto(s.p, s.len, RIGHTS_MAX_WORDS) > RIGHTS_MAX_WORDS)
+        return false;
+    struct skeleton k, e;
+    if (!make_skeleton(s, &k) || k.n == 0)
+        return false;
+    size_t n;
+    const struct warta_lex_entry *c = warta_lex_all(WARTA_LEX_RIGHTS, &n);
+    for (size_t i = 0; i < n; i++)
+        if (make_skeleton(warta_str_make(c[i].text, c[i].len), &e) && e.n &&
+            memmem(k.c, k.n, e.c, e.n))
+            return true;
+    return false;
+}
+
+/* Marks a link may carry after its label ("Full Story »", "mehr ›"). */
+static struct warta_str strip_link_marks(struct warta_str s)
+{
+    for (;;) {
+        s = warta_str_trim(s);
+        if (s.len && s.p[s.len - 1] && strchr(".>", s.p[s.len - 1]))
+            s.len--;
+        else if (warta_str_iends(s, "\xC2\xBB") || warta_str_iends(s, "\xC2\xA0"))
+            s.len -= 2; /* » and a no-break space */
+        else if (warta_str_iends(s, "\xE2\x80\xBA") || warta_str_iends(s, "\xE2\x80\xA6"))
+            s.len -= 3; /* › and … */
+        else
+            return s;
+    }
+}
+
+/* What ends a sentence before a teaser's link label: a stop, or a quote
+ * or bracket closing one. */
+static bool ends_with_stop(struct warta_str s)
+{
+    s = warta_str_trim(s);
+    if (!s.len)
+        return false;
+    if (s.p[s.len - 1] && strchr(".!?\"')", s.p[s.len - 1]))
+        return true;
+    /* ” and ’ */
+    return warta_str_iends(s, "\xE2\x80\x9D") || warta_str_iends(s, "\xE2\x80\x99");
+}
+
+bool warta_is_teaser_line(struct warta_str s)
+{
+    s = strip_link_marks(s);
+    size_t n;
+    const struct warta_lex_entry *c = warta_lex_all(WARTA_LEX_TEASER_TAIL, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].len >= s.len)
+            continue;
+        size_t at = s.len - c[i].len;
+        struct warta_str tail = warta_str_make(s.p + at, c[i].len);
+        if (s.p[at - 1] == ' ' && warta_str_istarts_n(tail, c[i].text, c[i].len) &&
+            ends_with_stop(warta_str_make(s.p, at)))
+            return true;
+    }
+    return false;
+}
+
 bool warta_is_label_line(struct warta_str s, enum warta_label_kind *kind)
 {
     const struct warta_lex_entry *e = line_entry(WARTA_LEX_LABEL, s);

@@ -93,6 +93,13 @@ struct warta_lang {
     /* Line openers of a copyright notice besides "Copyright" and the sign
      * ("Hak cipta"). */
     const char *const *copyright_prefixes;
+    /* Words only a rights or licence notice says, wherever they stand in
+     * its line ("All rights reserved", "may not be published, broadcast,
+     * rewritten or redistributed"); NULL for none. */
+    const char *const *rights_phrases;
+    /* Link labels that close a teaser after its last sentence ("Full
+     * Story", "mehr", "Lire la suite"); NULL for none. */
+    const char *const *teaser_tails;
     /* Words joining a name to a place in wire credits ("in" of "Reporting
      * by A in Jakarta"); the place is dropped from the name. */
     const char *const *place_prepositions;
@@ -143,6 +150,8 @@ enum warta_lex {
     WARTA_LEX_DATE_CONNECTOR,
     WARTA_LEX_PLACE_ABBREV,
     WARTA_LEX_NETWORK,
+    WARTA_LEX_RIGHTS,
+    WARTA_LEX_TEASER_TAIL,
     WARTA_LEX__COUNT
 };
 
@@ -156,6 +165,9 @@ struct warta_lex_entry {
  * case-folded); *n gets their count. */
 const struct warta_lex_entry *warta_lex_bucket(enum warta_lex cat,
                                                unsigned char first, size_t *n);
+
+/* Every entry of `cat`, for phrases that may stand anywhere in a line. */
+const struct warta_lex_entry *warta_lex_all(enum warta_lex cat, size_t *n);
 
 /* All registered languages, in registry order. */
 const struct warta_lang *const *warta_langs(size_t *count);

@@ -81,6 +81,15 @@ const char *warta_place_abbreviation(struct warta_str s);
 /* A copyright notice: "Copyright", the sign, "(c) " or a table opener. */
 bool warta_is_copyright_line(struct warta_str s);
 
+/* A rights or licence notice of at most 60 words: a rights phrase of
+ * the tables anywhere in it ("... All rights reserved. This material may
+ * not be published, ..."), compared without case, spaces or punctuation. */
+bool warta_is_rights_notice(struct warta_str s);
+
+/* A teaser: a sentence, then a link label of the tables closing the line
+ * ("... in straight sets. Full Story", "... überfordert. mehr"). */
+bool warta_is_teaser_line(struct warta_str s);
+
 /* A trailing photo credit "(AGENCY/ Name)", "(ANTARA FOTO/Name)",
  * "(Foto: X)": the offset of its '(' or 0. */
 size_t warta_caption_credit(struct warta_str s);

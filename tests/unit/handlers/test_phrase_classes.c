@@ -44,11 +44,51 @@ static void read_also_lines_keep_their_title(void **state)
     assert_string_equal(s + at, "Il nuovo ponte sul fiume");
 }
 
+static bool notice(const char *s)
+{
+    return warta_is_rights_notice(warta_str_make(s, strlen(s)));
+}
+
+static bool teaser(const char *s)
+{
+    return warta_is_teaser_line(warta_str_make(s, strlen(s)));
+}
+
+static void rights_phrases_make_a_notice_wherever_they_stand(void **state)
+{
+    (void)state;
+    assert_true(notice("Copyright 2024 Harbour Wire. All rights reserved. This material "
+                       "may not be published, broadcast, rewritten, or redistributed."));
+    assert_true(notice("(c) Stadtkurier GmbH, Alle Rechte vorbehalten"));
+    assert_true(notice("Texte et photos : Le Petit Riverain. Tous droits réservés."));
+    assert_true(notice("Fotos: Diario del Puerto. Todos los derechos reservados."));
+    assert_true(notice("Gazeta Portowa - Wszelkie prawa zastrzeżone"));
+    assert_true(notice("Berita ini milik Kabar Pesisir. Hak cipta dilindungi undang-undang."));
+    /* A story about copyright is not a notice. */
+    assert_false(notice("The court ruled that the archive's copyright had expired in 1990."));
+    assert_false(notice("Der Verlag behält sich die Rechte an der Neuauflage vor, sagte er."));
+}
+
+static void link_labels_after_a_sentence_close_a_teaser(void **state)
+{
+    (void)state;
+    assert_true(teaser("The harbour board approved two new berths on Monday. Full Story"));
+    assert_true(teaser("Der Stadtrat hat den Haushalt beschlossen. mehr"));
+    assert_true(teaser("Le conseil a voté le budget. Lire la suite \xC2\xBB"));
+    assert_true(teaser("El ayuntamiento aprobó el presupuesto. Leer más"));
+    assert_true(teaser("Rada miasta przyjęła budżet. Czytaj więcej..."));
+    /* The words inside a sentence are not its link label. */
+    assert_false(teaser("Sie wollte das nicht mehr"));
+    assert_false(teaser("He urged the visitors to read more."));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(box_headings_and_calls_to_action_are_furniture),
         cmocka_unit_test(read_also_lines_keep_their_title),
+        cmocka_unit_test(rights_phrases_make_a_notice_wherever_they_stand),
+        cmocka_unit_test(link_labels_after_a_sentence_close_a_teaser),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

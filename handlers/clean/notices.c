@@ -1,0 +1,47 @@
+/*
+ * Notices and teasers among the body lines. The role rules of
+ * clean/roles.c take a copyright line when it is short and opens with the
+ * notice; the wires and sites write longer ones ("Copyright 2008 The
+ * Associated Press. All rights reserved. This material may not be
+ * published, broadcast, rewritten or redistributed.") and put them after
+ * the story in the same container, where they read as a paragraph. A
+ * rights phrase anywhere in a short paragraph makes it the notice.
+ *
+ * A feed of other stories that sits inside the picked region shows as
+ * paragraphs closed by their link's label ("... in straight sets. Full
+ * Story", "... überfordert. mehr"); a story's own paragraph never ends
+ * that way. They go when there are a few of them, a feed rather than a
+ * summary with its one "Read more.", and unless they are all the body
+ * there is (a page that is a feed has nothing else to give).
+ */
+#include "clean/clean.h"
+
+#include "warta/text.h"
+
+/* One teaser can be a summary page's own paragraph; a feed has more. */
+#define FEED_MIN_TEASERS 2
+
+void warta_mark_notices(struct warta_doc *doc)
+{
+    size_t body = 0, teasers = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        struct warta_block *b = &doc->blocks[i];
+        if (b->removed_reason || b->role != WARTA_ROLE_BODY)
+            continue;
+        struct warta_str s = warta_str_make(b->text, b->len);
+        if (warta_is_rights_notice(s)) {
+            b->role = WARTA_ROLE_COPYRIGHT;
+            continue;
+        }
+        body++;
+        teasers += warta_is_teaser_line(s);
+    }
+    if (teasers < FEED_MIN_TEASERS || teasers == body)
+        return;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        struct warta_block *b = &doc->blocks[i];
+        if (!b->removed_reason && b->role == WARTA_ROLE_BODY &&
+            warta_is_teaser_line(warta_str_make(b->text, b->len)))
+            warta_block_remove(doc, b, "teaser", -1);
+    }
+}
