@@ -62,6 +62,7 @@ static const struct {
     {"author", M_AUTHOR},
     {"article:author", M_ARTICLE_AUTHOR},
     {"og:article:author", M_ARTICLE_AUTHOR},
+    {"articleauthor", M_ARTICLE_AUTHOR},
     {"parsely-author", M_PARSELY_AUTHOR},
     {"sailthru.author", M_SAILTHRU_AUTHOR},
     {"dc.creator", M_DC_CREATOR},
@@ -194,6 +195,7 @@ struct gather {
     size_t n_h1;
     const char *h1s[MAX_H1];
     long h1_pos[MAX_H1];
+    xmlNode *h1_nodes[MAX_H1];
     long pos; /* elements visited so far */
     int p_after_h1; /* paragraphs with text since the last <h1> */
     bool month_first;
@@ -204,7 +206,7 @@ struct gather {
     struct ld ld;
 };
 
-static bool in_aside(const xmlNode *n);
+static bool in_aside(const struct gather *g, const xmlNode *n);
 
 static void add_date(struct gather *g, const char *value, enum date_src src,
                      bool modified, long pos, bool aside)
@@ -702,7 +704,7 @@ static void take_meta(struct gather *g, const xmlNode *n)
             if (v)
                 add_date(g, warta_find_date(a, v, strlen(v), g->month_first, NULL, NULL),
                          micro ? DS_ITEMPROP : DS_META, date_meta_keys[i].modified,
-                         micro ? g->pos : -1, micro && in_aside(n));
+                         micro ? g->pos : -1, micro && in_aside(g, n));
             return;
         }
     for (size_t i = 0; i < sizeof(tag_meta_keys) / sizeof(tag_meta_keys[0]); i++)
@@ -774,10 +776,21 @@ static bool class_says(const char *list, const char *const *stems)
     return false;
 }
 
+/* a is an ancestor of one of the nodes. */
+static bool holds_any(const xmlNode *a, const xmlNode *const *nodes, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (const xmlNode *p = nodes[i]; p; p = p->parent)
+            if (p == a)
+                return true;
+    return false;
+}
+
 /* An ancestor (up to 24 levels) is one of the elements or has a class
- * with one of the stems. */
+ * with one of the stems; a classed ancestor of a keep node (the page's
+ * headline) does not count. */
 static bool inside(const xmlNode *n, const char *const *elements,
-                   const char *const *classes)
+                   const char *const *classes, const xmlNode *const *keep, size_t n_keep)
 {
     int depth = 0;
     /* <body> and <html> hold the whole page: their classes describe the
@@ -791,7 +804,7 @@ static bool inside(const xmlNode *n, const char *const *elements,
             if (!strcmp((const char *)p->name, *e))
                 return true;
         const char *cls = get_attr(p, "class");
-        if (cls && class_says(cls, classes))
+        if (cls && class_says(cls, classes) && !holds_any(p, keep, n_keep))
             return true;
     }
     return false;
@@ -799,10 +812,13 @@ static bool inside(const xmlNode *n, const char *const *elements,
 
 /* Inside an <aside>, <footer>, <nav> or a teaser/comment container: a date
  * or name there describes something else than the article. */
-static bool in_aside(const xmlNode *n)
+static bool in_aside(const struct gather *g, const xmlNode *n)
 {
     static const char *const elements[] = {"aside", "footer", "nav", NULL};
-    return inside(n, elements, aside_classes);
+    /* A container holding the headline (the first <h1>; "theiaStickySidebar"
+     * around the whole column) is the article's, whatever its class says. */
+    return inside(n, elements, aside_classes, (const xmlNode *const *)g->h1_nodes,
+                  g->n_h1 ? 1 : 0);
 }
 
 /* A <time> saying it is an update: its class or itemprop, or a label
@@ -840,7 +856,7 @@ static void visible_dates(struct gather *g, xmlNode *n)
     size_t len = t ? strlen(t) : 0;
     if (len < 6 || len > 160)
         return;
-    bool aside = in_aside(n);
+    bool aside = in_aside(g, n);
     size_t from = 0;
     for (int k = 0; k < 3 && from < len; k++) {
         size_t st, en;
@@ -905,7 +921,7 @@ static bool in_tag_block(const xmlNode *n)
 static bool in_tag_cloud(const xmlNode *n)
 {
     static const char *const elements[] = {"aside", "nav", NULL};
-    return inside(n, elements, tag_cloud_classes);
+    return inside(n, elements, tag_cloud_classes, NULL, 0);
 }
 
 static void tag_link(struct gather *g, xmlNode *n, const char *rel)
@@ -952,7 +968,7 @@ static void labelled_date(struct gather *g, xmlNode *n)
 static void add_byline(struct gather *g, const char *text, xmlNode *n)
 {
     if (g->n_byline < MAX_NAME_CANDS && text && *text)
-        g->byline_names[g->n_byline++] = (struct name_cand){text, g->pos, in_aside(n), n};
+        g->byline_names[g->n_byline++] = (struct name_cand){text, g->pos, in_aside(g, n), n};
 }
 
 /* The text of the siblings after n, as one line. */
@@ -1099,6 +1115,7 @@ static void visit(struct gather *g, xmlNode *n)
         const char *t = node_text(a, n, 1024);
         if (t && *t && g->n_h1 < MAX_H1) {
             g->h1s[g->n_h1] = t;
+            g->h1_nodes[g->n_h1] = n;
             g->h1_pos[g->n_h1++] = g->pos;
         }
         return;
@@ -1110,7 +1127,7 @@ static void visit(struct gather *g, xmlNode *n)
         if (has_token(rel, "author") && !strcmp(name, "a") && g->n_rel < MAX_NAME_CANDS) {
             const char *t = node_text(a, n, 256);
             if (t && *t && strncmp(t, "http", 4))
-                g->rel_names[g->n_rel++] = (struct name_cand){t, g->pos, in_aside(n), n};
+                g->rel_names[g->n_rel++] = (struct name_cand){t, g->pos, in_aside(g, n), n};
         }
     }
     if (!strcmp(name, "a")) {
@@ -1141,7 +1158,7 @@ static void visit(struct gather *g, xmlNode *n)
             const char *d = v ? warta_find_date(a, v, strlen(v), g->month_first, NULL, NULL)
                               : NULL;
             add_date(g, d, get_attr(n, "pubdate") ? DS_TIME_PUB : DS_TIME,
-                     time_is_update(g, n), g->pos, in_aside(n));
+                     time_is_update(g, n), g->pos, in_aside(g, n));
         }
         return;
     }
@@ -1743,16 +1760,21 @@ static void push_meta_author(struct gather *g, struct warta_strlist *dst,
                              const char *v, struct warta_strlist *sites)
 {
     struct warta_arena *a = g->doc->arena;
-    struct warta_strlist names = {0};
-    warta_split_names(a, &names, v, strlen(v));
-    bool imprint = false;
-    for (size_t i = 0; i < names.n && !imprint; i++)
-        imprint = names.n > 1 && is_site_name(g, names.items[i]);
-    for (size_t i = 0; imprint && i < names.n; i++)
-        if (is_site_name(g, names.items[i]))
-            warta_strlist_push_unique(a, sites, names.items[i]);
-    if (!imprint)
-        push_people(g, dst, &names, sites);
+    /* Several author metas were joined with "; ": each is judged alone. */
+    for (const char *p = v; *p;) {
+        size_t len = strcspn(p, ";");
+        struct warta_strlist names = {0};
+        warta_split_names(a, &names, p, len);
+        p += len + (p[len] == ';');
+        bool imprint = false;
+        for (size_t i = 0; i < names.n && !imprint; i++)
+            imprint = names.n > 1 && is_site_name(g, names.items[i]);
+        for (size_t i = 0; imprint && i < names.n; i++)
+            if (is_site_name(g, names.items[i]))
+                warta_strlist_push_unique(a, sites, names.items[i]);
+        if (!imprint)
+            push_people(g, dst, &names, sites);
+    }
 }
 
 /* Authors: JSON-LD persons (with the agencies credited beside them), then

@@ -660,6 +660,39 @@ static void visible_byline_rejects_and_fallbacks(void **state)
     done(p);
 }
 
+/* A container whose class says sidebar but that holds the headline is the
+ * article's column; each author meta is judged alone (the site's name in
+ * one does not make the other an imprint); articleAuthor is an author meta. */
+static void headline_column_and_separate_author_metas(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"Hill Times\">"
+        "<meta name=\"author\" content=\"Hill Times\"></head><body>"
+        "<div class=\"stickySidebar\"><h1>Quarry blasts crack homes</h1>"
+        "<span class=\"byline\">by <a href=\"/a\">Hill Times</a></span>"
+        "<p><strong>Mathe Sebusa</strong></p><p>Text of the story.</p></div>"
+        "<div class=\"sidebar\"><span class=\"author\">Other Writer</span></div>"
+        "</body></html>",
+        NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Mathe Sebusa");
+    done(p);
+    p = parse("<html><head><meta property=\"og:site_name\" content=\"Ilbo\">"
+              "<meta name=\"author\" content=\"Ilbo\">"
+              "<meta name=\"author\" content=\"Shin Hyun\"></head></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Shin Hyun");
+    done(p);
+    p = parse("<html><head><meta name=\"articleAuthor\" content=\"Anadolu Ajans\">"
+              "</head></html>",
+              NULL);
+    assert_int_equal(p->doc.authors.n, 1);
+    assert_str(p->doc.authors.items[0], "Anadolu Ajans");
+    done(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -693,6 +726,7 @@ int main(void)
         cmocka_unit_test(labelled_bylines_in_markup),
         cmocka_unit_test(organisations_and_imprints),
         cmocka_unit_test(visible_byline_rejects_and_fallbacks),
+        cmocka_unit_test(headline_column_and_separate_author_metas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
