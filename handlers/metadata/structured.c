@@ -1376,6 +1376,28 @@ static int part_of(const char *t, const char *h, size_t *kicker_len)
     return 0;
 }
 
+/* The end that x and y share after a separator each ("A - T", "B: T"),
+ * when it is most of both; else NULL. */
+static const char *shared_tail(const char *x, const char *y)
+{
+    size_t xl = strlen(x), yl = strlen(y), n = 0;
+    while (n < xl && n < yl && x[xl - 1 - n] == y[yl - 1 - n])
+        n++;
+    /* Back to a word start in both, and to where both cut a kicker. */
+    while (n && x[xl - n] == ' ')
+        n--;
+    while (n && (x[xl - n - 1] != ' ' || y[yl - n - 1] != ' '))
+        n--;
+    if (n < 16 || n == xl || n == yl)
+        return NULL;
+    size_t kx = 0, ky = 0;
+    if (!part_of(x, x + xl - n, &kx) || !part_of(y, y + yl - n, &ky))
+        return NULL;
+    if (xl - n > n || yl - n > n)
+        return NULL; /* two kickers longer than what they share */
+    return x + xl - n;
+}
+
 /* A section label ("Press releases", "Berita Terkini") is never a title. */
 static bool is_generic_title(const char *t)
 {
@@ -1429,6 +1451,28 @@ static long choose_title(struct gather *g)
         for (size_t i = 0; i < g->n_h1 && hpos < 0; i++)
             if (!is_generic_title(g->h1s[i]))
                 hpos = g->h1_pos[i];
+        /* "Kicker A - Title" on the page, "Kicker B: Title" stated: the
+         * part both agree on is the headline. */
+        for (size_t i = 0; i < g->n_h1 && !h1; i++)
+            for (size_t k = 0; k + 1 < n_stated && !h1 && !is_generic_title(g->h1s[i]); k++)
+                if (stated[k] && *stated[k]) {
+                    const char *tail = shared_tail(g->h1s[i], stated[k]);
+                    if (tail) {
+                        h1 = tail;
+                        hpos = g->h1_pos[i];
+                    }
+                }
+    }
+    /* The headline chosen still carries a kicker that another stated
+     * title leaves out ("Kicker: Title" in the <h1> and JSON-LD, "Title"
+     * in og:title): the title is the one without. */
+    for (size_t k = 0; h1 && k + 1 < n_stated; k++) {
+        size_t kl = 0;
+        if (stated[k] && *stated[k] && part_of(h1, stated[k], &kl) == 2 && kl) {
+            kicker = kl;
+            kicker_of = h1;
+            h1 = stated[k];
+        }
     }
     if (doc->title)
         return hpos;

@@ -693,6 +693,35 @@ static void headline_column_and_separate_author_metas(void **state)
     done(p);
 }
 
+/* The kicker goes whichever source shows the headline without it, and
+ * two different kickers leave the part both titles share. */
+static void title_kicker_dropped_from_any_source(void **state)
+{
+    (void)state;
+    struct page *p = parse(
+        "<html><head><meta property=\"og:title\" content=\"Judy Lybke, ganz und gar nicht eigen\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+        "\"Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigen\"}</script></head>"
+        "<body><h1>Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigen</h1></body></html>",
+        NULL);
+    assert_str(p->doc.title, "Judy Lybke, ganz und gar nicht eigen");
+    assert_str(p->doc.kicker, "Neue Leipziger Schule");
+    done(p);
+    p = parse("<html><head><meta property=\"og:title\" content=\"Angriff auf den Hafen: "
+              "«Die Zurückhaltung hat viele Gründe»\"></head><body>"
+              "<h1>Eskalation am Meer - «Die Zurückhaltung hat viele Gründe»</h1>"
+              "</body></html>",
+              NULL);
+    assert_str(p->doc.title, "«Die Zurückhaltung hat viele Gründe»");
+    done(p);
+    /* Different wordings share only a few words: the stated title stays. */
+    p = parse("<html><head><meta property=\"og:title\" content=\"Feuer in Lichterfelde: Warnung vor Gas\">"
+              "</head><body><h1>Brand im Betrieb: Warnung vor Gas</h1></body></html>",
+              NULL);
+    assert_str(p->doc.title, "Feuer in Lichterfelde: Warnung vor Gas");
+    done(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -727,6 +756,7 @@ int main(void)
         cmocka_unit_test(organisations_and_imprints),
         cmocka_unit_test(visible_byline_rejects_and_fallbacks),
         cmocka_unit_test(headline_column_and_separate_author_metas),
+        cmocka_unit_test(title_kicker_dropped_from_any_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
