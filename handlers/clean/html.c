@@ -680,12 +680,85 @@ static bool is_ancestor(const struct hx *h, long a, long d)
     return false;
 }
 
+static char *subtree_text(struct hx *h, xmlNode *root, bool inline_only,
+                          size_t *n);
+
+/* The headline: the longest heading or headline-sized box whose own text
+ * the page's <title> repeats and is most of ("Headline | Site"; the site's
+ * name in a banner is shorter), or -1. Blogs set the post title in an
+ * <h2> or a <div>, not always an <h1>. */
+#define HEADLINE_MIN 10
+static long headline(struct hx *h)
+{
+    if (!h->title)
+        return -1;
+    size_t tl, best_len = 0;
+    long best = -1;
+    unsigned commas = 0;
+    size_t tw = text_weight((const xmlChar *)h->title, &commas);
+    const char *t = warta_text_normalize(h->doc->arena, h->title, strlen(h->title), &tl);
+    for (size_t i = 0; i < h->n; i++) {
+        const struct hn *e = &h->el[i];
+        /* sizes first (characters without spaces): most boxes are
+         * ruled out before their text is built */
+        if (e->drop || !e->tag || !(e->tag->flags & (F_HEADING | F_BLOCK)) ||
+            e->inl < HEADLINE_MIN || e->inl * 3 < tw || e->raw > tw ||
+            (e->tag->flags & (F_LI | F_TABLE | F_ROW)) || !strcmp(e->tag->name, "p"))
+            continue;
+        size_t n;
+        const char *x = subtree_text(h, e->node, true, &n);
+        if (n > best_len && n * 2 > tl && n <= tl && memmem(t, tl, x, n)) {
+            best = (long)i;
+            best_len = n;
+        }
+    }
+    return best;
+}
+
+/* Levels above the headline searched for the article: an <article> or a
+ * post box holds the headline, a byline row and the body. */
+#define HEADLINE_LEVELS 3
+/* The scorer's winner against the container by the headline: a comment
+ * thread, a sidebar of event blurbs or a featured-issue box can have more
+ * commas than a short article. The article is the nearest container around
+ * the headline that holds a few sentences; the winner keeps its place when
+ * it is there too, or when that container scores under this share of it. */
+#define HEADLINE_SHARE 0.4f
+
+static long by_headline(struct hx *h, long best)
+{
+    struct hn *el = h->el;
+    long hl = best >= 0 ? headline(h) : -1;
+    if (hl < 0 || is_ancestor(h, best, hl))
+        return best;
+    long a = hl;
+    for (int k = 0; k < HEADLINE_LEVELS; k++) {
+        a = el[a].parent;
+        if (a < 0 || (el[a].tag && (el[a].tag->flags & F_BODY)))
+            return best;
+        if (best == a || is_ancestor(h, a, best))
+            return best;
+        long near = -1;
+        /* a's subtree is the run of elements after it whose parent
+         * is not before it (pre-order) */
+        for (size_t i = (size_t)a; i < h->n && (i == (size_t)a || el[i].parent >= a); i++) {
+            const struct hn *e = &el[i];
+            if (e->scored && !e->drop && e->text - e->link >= 140 &&
+                (near < 0 || e->score > el[near].score))
+                near = (long)i;
+        }
+        if (near >= 0)
+            return el[near].score >= el[best].score * HEADLINE_SHARE ? near : best;
+    }
+    return best;
+}
+
 /* Step 4: mark picked containers. Returns the main one (the named
  * container or the scorer's winner), or -1 when the whole body is. */
 static long pick(struct hx *h)
 {
     struct hn *el = h->el;
-    long best = score(h);
+    long best = by_headline(h, score(h));
     long named = -1;
     for (size_t i = 0; i < h->n; i++) {
         struct hn *e = &el[i];
