@@ -753,6 +753,27 @@ static long by_headline(struct hx *h, long best)
     return best;
 }
 
+/* The standfirst or lead set as paragraphs just before a named body
+ * container ("intro" above "article-body"): plain paragraphs with almost
+ * no links, up to the first element that is not one. */
+#define LEAD_MIN_TEXT 80
+static void lead_before(struct hx *h, long c)
+{
+    struct hn *el = h->el;
+    for (xmlNode *x = el[c].node->prev; x; x = x->prev) {
+        long i = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+        if (i < 0)
+            continue;
+        struct hn *s = &el[i];
+        if (s->drop || !s->raw)
+            continue;
+        if (!s->tag || strcmp(s->tag->name, "p") || s->text < LEAD_MIN_TEXT ||
+            s->link * 10 >= s->text)
+            return;
+        s->picked = true;
+    }
+}
+
 /* Step 4: mark picked containers. Returns the main one (the named
  * container or the scorer's winner), or -1 when the whole body is. */
 static long pick(struct hx *h)
@@ -789,6 +810,7 @@ static long pick(struct hx *h)
             if (!nested && !(i < (size_t)named && is_ancestor(h, (long)i, named)))
                 e->picked = true;
         }
+        lead_before(h, named);
         return named;
     }
     /* The winner plus siblings that look like more of the same. */
