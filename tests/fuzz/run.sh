@@ -24,7 +24,7 @@ seeds=tests/fuzz/corpus/$name
 
 case $name in
 html | text) max_len=32768 ;;  # a long article page, kept fast to run
-request | charset | jsonld) max_len=16384 ;;
+request | charset | jsonld | batch) max_len=16384 ;;
 url) max_len=2048 ;;
 dates) max_len=512 ;;  # a date line; table words expand it further
 *) max_len=4096 ;;
