@@ -661,10 +661,13 @@ static void test_64_slow_fetches_overlap(void **state)
      * no server thread is held. The max includes the moment all 64 pages
      * land together and 64 pipelines share the server threads, so its
      * bound is generous (sanitizer build, shared machine); the median is
-     * the waiting phase. */
+     * the waiting phase. A server that held its threads for the fetches
+     * would delay every probe of that phase, which the median catches; the
+     * phase's max only bounds scheduling noise, and a fuzzer or a build on
+     * the same two cores has pushed it past 120 ms. */
     if (p50 > 50.0)
         fail_msg("/healthz median %.1f ms while fetches were in flight", p50);
-    if (hp.wait_max_ms > 100.0)
+    if (hp.wait_max_ms > 400.0)
         fail_msg("/healthz took %.1f ms while the pages were on their way",
                  hp.wait_max_ms);
     if (max > 900.0)
