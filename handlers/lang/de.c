@@ -104,6 +104,9 @@ static const char *const furniture_prefixes[] = {
     /* Blog and print footers: where and when the post was filed. */
     "Dieser Eintrag wurde veröffentlicht",
     "Sie können alle Antworten zu diesem Eintrag",
+    /* Calls to action and site terms closing a story. */
+    "Hat Ihnen dieser Artikel gefallen", "Hat dir dieser Artikel gefallen",
+    "Abonniere", "Folgst du*WhatsApp",
     NULL,
 };
 

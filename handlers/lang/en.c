@@ -110,6 +110,14 @@ static const char *const furniture_prefixes[] = {
     "A version of this article appeared", "A version of this review appeared",
     "This page is best viewed", "Site best viewed",
     "Registration on or use of this site",
+    /* Calls to action and site terms closing a story. */
+    "Sign up to", "Sign-up to", "Sign up now", "Subscribe now",
+    "Don't miss a post", "Headlines in your inbox", "Click here for free",
+    "Free newsletter", "Get our newsletter", "To receive these entries",
+    "If you enjoyed this article", "If you liked this article",
+    "Enjoyed this article?", "Enjoyed this post?",
+    "The opinions expressed in this", "These news feeds are provided",
+    "The material on this site may not be", "By providing information about",
     NULL,
 };
 

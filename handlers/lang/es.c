@@ -86,6 +86,8 @@ static const char *const furniture_prefixes[] = {
     "Archivado en", "Este artículo contiene enlaces",
     /* Blog and print footers: where and when the post was filed. */
     "Esta entrada fue publicada", "Puedes seguir las respuestas a esta entrada",
+    /* Calls to action and site terms closing a story. */
+    "Te ha gustado este artículo",
     NULL,
 };
 

@@ -89,6 +89,8 @@ static const char *const furniture_prefixes[] = {
     /* Blog and print footers: where and when the post was filed. */
     "Cette entrée a été publiée",
     "Vous pouvez suivre les réponses à cet article",
+    /* Calls to action and site terms closing a story. */
+    "Vous avez aimé cet article", "Cet article vous a plu",
     NULL,
 };
 

@@ -90,6 +90,8 @@ static const char *const furniture_prefixes[] = {
     "Gabung*WhatsApp", "Gabung*Telegram",
     /* Blog and print footers: where and when the post was filed. */
     "Tulisan ini dipublikasikan di",
+    /* Calls to action and site terms closing a story. */
+    "Suka artikel ini",
     NULL,
 };
 

@@ -79,6 +79,8 @@ static const char *const furniture_prefixes[] = {
     /* Blog and print footers: where and when the post was filed. */
     "Questa voce è stata pubblicata",
     "Puoi seguire le risposte a questo articolo",
+    /* Calls to action and site terms closing a story. */
+    "Ti è piaciuto questo articolo",
     NULL,
 };
 

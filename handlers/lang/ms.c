@@ -63,7 +63,10 @@ static const char *const furniture_lines[] = {
 static const char *const furniture_prefixes[] = {
     "Ikuti kami di", "Langgan", "Tonton juga", "Tonton video",
     "Klik di sini untuk", "Muat turun aplikasi", "Ikuti*Telegram",
-    "Ikuti*WhatsApp", "Sertai*Telegram", "Sertai*WhatsApp", NULL,
+    "Ikuti*WhatsApp", "Sertai*Telegram", "Sertai*WhatsApp",
+    /* Calls to action and site terms closing a story. */
+    "Suka artikel ini",
+    NULL,
 };
 
 static const char *const byline_prefixes[] = {"Oleh", "Ditulis oleh", NULL};

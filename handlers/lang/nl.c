@@ -74,6 +74,8 @@ static const char *const furniture_prefixes[] = {
     "Geplaatst in", "Dit artikel bevat affiliate",
     /* Blog and print footers: where and when the post was filed. */
     "Dit bericht is geplaatst", "Dit bericht werd geplaatst",
+    /* Calls to action and site terms closing a story. */
+    "Vond je dit artikel",
     NULL,
 };
 

@@ -76,6 +76,8 @@ static const char *const furniture_prefixes[] = {
     "Masz już konto", "Kategoria:", "Kategorie:", "Artykuł zawiera linki",
     /* Blog and print footers: where and when the post was filed. */
     "Ten wpis został opublikowany",
+    /* Calls to action and site terms closing a story. */
+    "Podobał ci się ten artykuł", "Podobał Ci się artykuł",
     NULL,
 };
 

@@ -82,6 +82,8 @@ static const char *const furniture_prefixes[] = {
     "Categoria:", "Categorias:", "Arquivado em", "Este artigo contém links",
     /* Blog and print footers: where and when the post was filed. */
     "Esta entrada foi publicada", "Você pode acompanhar as respostas",
+    /* Calls to action and site terms closing a story. */
+    "Gostou deste artigo", "Gostou desta matéria",
     NULL,
 };
 
