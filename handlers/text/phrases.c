@@ -212,9 +212,18 @@ static bool is_furniture_run(const struct skeleton *k)
         const struct warta_lex_entry *c =
             warta_lex_bucket(WARTA_LEX_FURNITURE_LINE, (unsigned char)k->c[at], &n);
         for (size_t e = 0; e < n; e++) {
-            size_t m = skeleton_match(k, at, c[e].text, c[e].len);
-            if (m)
-                reach[at + m] = true;
+            /* "Font:" ends the line without its colon (the line's own
+             * trailing colons are gone), or is glued to the next one. */
+            size_t len = c[e].len;
+            while (len && c[e].text[len - 1] == ':')
+                len--;
+            size_t m = skeleton_match(k, at, c[e].text, len);
+            if (!m)
+                continue;
+            size_t to = at + m;
+            if (to < k->n && k->c[to] == ':')
+                to++;
+            reach[to] = true;
         }
     }
     return reach[k->n];

@@ -28,6 +28,9 @@ static void box_headings_and_calls_to_action_are_furniture(void **state)
     assert_true(furniture("Dit artikel bevat affiliate links."));
     assert_true(furniture("Sponsored Links"));
     assert_true(furniture("Kategorie: Verkehr"));
+    /* A table's "Font:" alone, or glued to the next widget's label. */
+    assert_true(furniture("Font:"));
+    assert_true(furniture("Font: Text size"));
     assert_true(furniture("Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns."));
     assert_true(furniture("Vous avez aimé cet article ? Partagez-le."));
     assert_true(furniture("This entry was posted on Monday and is filed under Ports."));
