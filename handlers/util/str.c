@@ -160,6 +160,16 @@ char *warta_title_case_if_shouting(struct warta_arena *a, struct warta_str s)
     bool start = true;
     for (size_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)out[i];
+        /* Latin-1 capitals (U+00C0-U+00DE but U+00D7) in UTF-8: "THÜRINGEN"
+         * becomes "Thüringen", not "ThÜringen". */
+        if (c == 0xC3 && i + 1 < s.len) {
+            unsigned char d = (unsigned char)out[i + 1];
+            if (!start && d >= 0x80 && d <= 0x9E && d != 0x97)
+                out[i + 1] = (char)(d + 0x20);
+            start = false;
+            i++;
+            continue;
+        }
         if (isalpha(c)) {
             out[i] = (char)(start ? c : tolower(c));
             start = false;

@@ -84,6 +84,10 @@ static void test_str(void **state)
     warta_arena_init(&a);
     assert_string_equal(warta_title_case_if_shouting(&a, warta_str_from("NUSA DUA")), "Nusa Dua");
     assert_string_equal(warta_title_case_if_shouting(&a, warta_str_from("Nusa DUA")), "Nusa DUA");
+    assert_string_equal(warta_title_case_if_shouting(&a, warta_str_from("MDR THÜRINGEN")),
+                        "Mdr Thüringen");
+    assert_string_equal(warta_title_case_if_shouting(&a, warta_str_from("ÉLODIE GARÇON")),
+                        "Élodie Garçon");
     warta_arena_free(&a);
 }
 
