@@ -398,9 +398,7 @@ static void test_cors_preflight_and_response(void **state)
 
 static int run(const char *const *argv)
 {
-    const char *bin = getenv("WARTA_BIN");
-    if (!bin || !*bin)
-        bin = "build/san/warta";
+    const char *bin = e2e_bin();
     pid_t pid = fork();
     if (pid == 0) {
         int null = open("/dev/null", 1);

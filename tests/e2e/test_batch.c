@@ -39,13 +39,6 @@ static const char article[] =
     "memiliki pilihan perjalanan yang lebih sehat dan murah, sekaligus "
     "mengurangi kemacetan pada jam sibuk.\n";
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int setup(void **state)
 {
     (void)state;
@@ -199,7 +192,7 @@ static size_t on_timed(char *p, size_t size, size_t nmemb, void *ud)
         t->data[t->len] = '\0';
     }
     if (!t->first_line && memchr(t->data, '\n', t->len))
-        t->first_line = now_s();
+        t->first_line = e2e_now_s();
     return n;
 }
 
@@ -221,9 +214,9 @@ static long timed_post(const char *path, const char *body,
     curl_easy_setopt(c, CURLOPT_WRITEDATA, t);
     if (encoding) /* curl decodes it */
         curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, encoding);
-    t->start = now_s();
+    t->start = e2e_now_s();
     CURLcode cc = curl_easy_perform(c);
-    t->end = now_s();
+    t->end = e2e_now_s();
     long status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(h);
@@ -265,9 +258,7 @@ static void test_results_stream_as_they_are_ready(void **state)
 static void test_cli_answers_lines_as_they_arrive(void **state)
 {
     (void)state;
-    const char *bin = getenv("WARTA_BIN");
-    if (!bin || !*bin)
-        bin = "build/san/warta";
+    const char *bin = e2e_bin();
     int in[2], out[2];
     assert_int_equal(pipe(in), 0);
     assert_int_equal(pipe(out), 0);

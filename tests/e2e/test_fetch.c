@@ -32,13 +32,6 @@
 static struct fixture_server *fx;
 static struct e2e_server open_srv, closed_srv, tight_srv;
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int setup(void **state)
 {
     (void)state;
@@ -480,9 +473,9 @@ static void test_too_large(void **state)
 static void test_drip_is_cut(void **state)
 {
     (void)state;
-    double t0 = now_s();
+    double t0 = e2e_now_s();
     struct reply r = get_fixture(&open_srv, "/drip");
-    double dt = now_s() - t0;
+    double dt = e2e_now_s() - t0;
     expect_problem(&r, 504, "fetch-timeout", "--fetch-low-speed", "/drip");
     /* Cut by the 5 s low-speed window, long before the 15 s total. */
     if (dt < 4.0 || dt > 9.0)
@@ -493,9 +486,9 @@ static void test_drip_is_cut(void **state)
 static void test_total_timeout(void **state)
 {
     (void)state;
-    double t0 = now_s();
+    double t0 = e2e_now_s();
     struct reply r = get_fixture(&tight_srv, "/slow?ms=3000");
-    double dt = now_s() - t0;
+    double dt = e2e_now_s() - t0;
     expect_problem(&r, 504, "fetch-timeout", "--fetch-timeout", "slow on 1s");
     if (dt < 0.9 || dt > 2.5)
         fail_msg("--fetch-timeout 1s answered after %.2f s", dt);
@@ -536,12 +529,12 @@ static void *probe_healthz(void *arg)
     FILE *devnull = fopen("/dev/null", "w");
     curl_easy_setopt(c, CURLOPT_WRITEDATA, devnull);
     while (!atomic_load(&hp->stop)) {
-        double t0 = now_s();
+        double t0 = e2e_now_s();
         double since = t0 - atomic_load(&hp->t0);
         CURLcode cc = curl_easy_perform(c);
         long st = 0;
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &st);
-        double ms = (now_s() - t0) * 1e3;
+        double ms = (e2e_now_s() - t0) * 1e3;
         if (cc != CURLE_OK || st != 200) {
             hp->failures++;
         } else if (hp->n < MAX_PROBES) {
@@ -588,14 +581,14 @@ static double run_parallel(const struct e2e_server *s, const char *path, int n,
         curl_easy_setopt(h[i], CURLOPT_WRITEDATA, &bytes[i]);
         curl_multi_add_handle(m, h[i]);
     }
-    double t0 = now_s();
+    double t0 = e2e_now_s();
     int running = n;
     while (running) {
         curl_multi_perform(m, &running);
         if (running)
             curl_multi_poll(m, NULL, 0, 100, NULL);
     }
-    double dt = now_s() - t0;
+    double dt = e2e_now_s() - t0;
     for (int i = 0; i < n; i++) {
         statuses[i] = 0;
         curl_easy_getinfo(h[i], CURLINFO_RESPONSE_CODE, &statuses[i]);
@@ -622,7 +615,7 @@ static void test_64_slow_fetches_overlap(void **state)
     pthread_t probe;
     assert_int_equal(pthread_create(&probe, NULL, probe_healthz, &hp), 0);
     long statuses[N];
-    atomic_store(&hp.t0, now_s());
+    atomic_store(&hp.t0, e2e_now_s());
     double dt = run_parallel(&open_srv, path, N, statuses);
     int ok = 0;
     for (int i = 0; i < N; i++)
@@ -721,12 +714,6 @@ static int run_cli(const char *cmd, char *out, size_t n)
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-static const char *warta_bin(void)
-{
-    const char *b = getenv("WARTA_BIN");
-    return b && *b ? b : "build/san/warta";
-}
-
 static void test_cli_fetch(void **state)
 {
     (void)state;
@@ -735,7 +722,7 @@ static void test_cli_fetch(void **state)
     fixture_url(fx, "/article", url, sizeof(url));
     snprintf(cmd, sizeof(cmd),
              "%s normalize --index none --fetch-allow-cidr 127.0.0.1/32 '%s' 2>/dev/null",
-             warta_bin(), url);
+             e2e_bin(), url);
     assert_int_equal(run_cli(cmd, out, sizeof(out)), 0);
     json_t *j = json_loads(out, JSON_DISABLE_EOF_CHECK, NULL);
     if (!j)
@@ -745,7 +732,7 @@ static void test_cli_fetch(void **state)
     json_decref(j);
 
     snprintf(cmd, sizeof(cmd), "%s normalize --index none '%s' 2>/dev/null",
-             warta_bin(), url);
+             e2e_bin(), url);
     assert_int_equal(run_cli(cmd, out, sizeof(out)), 1);
     assert_non_null(strstr(out, "fetch-blocked"));
 }
@@ -759,13 +746,13 @@ static void test_bad_allow_cidr_fails_startup(void **state)
     static char out[4096];
     snprintf(cmd, sizeof(cmd),
              "timeout 20 %s serve --port 0 --bind 127.0.0.1 --index memory "
-             "--fetch-allow-cidr 10.0.0.0/33 2>&1", warta_bin());
+             "--fetch-allow-cidr 10.0.0.0/33 2>&1", e2e_bin());
     assert_int_equal(run_cli(cmd, out, sizeof(out)), 2);
     if (!strstr(out, "fetch-allow-cidr") || !strstr(out, "10.0.0.0/33"))
         fail_msg("unclear start-up message: %s", out);
     snprintf(cmd, sizeof(cmd),
              "WARTA_FETCH_ALLOW_CIDR='127.0.0.1/32,0177.0.0.1/8' timeout 20 %s serve "
-             "--port 0 --bind 127.0.0.1 --index memory 2>&1", warta_bin());
+             "--port 0 --bind 127.0.0.1 --index memory 2>&1", e2e_bin());
     assert_int_equal(run_cli(cmd, out, sizeof(out)), 2);
     if (!strstr(out, "0177.0.0.1/8"))
         fail_msg("unclear start-up message: %s", out);

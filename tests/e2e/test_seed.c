@@ -147,7 +147,7 @@ static void test_accept_header(void **state)
 static void test_seed_cli(void **state)
 {
     (void)state;
-    const char *bin = getenv("WARTA_BIN") ? getenv("WARTA_BIN") : "build/san/warta";
+    const char *bin = e2e_bin();
     char cmd[1200];
     snprintf(cmd, sizeof(cmd), "%s normalize --index none %s", bin, seed_path);
     FILE *p = popen(cmd, "r");

@@ -108,6 +108,19 @@ const char *e2e_shared_dir(void)
     return d && *d ? d : "../shared";
 }
 
+const char *e2e_bin(void)
+{
+    const char *b = getenv("WARTA_BIN");
+    return b && *b ? b : "build/san/warta";
+}
+
+double e2e_now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 unsigned e2e_free_port(void)
 {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -193,9 +206,7 @@ int e2e_server_start(struct e2e_server *s, const char *const *args,
 {
     memset(s, 0, sizeof(*s));
     s->pid = -1;
-    const char *bin = getenv("WARTA_BIN");
-    if (!bin || !*bin)
-        bin = "build/san/warta";
+    const char *bin = e2e_bin();
     /* The child inherits these; a leak or UB report in the server must
      * reach its log and fail the test, not stay silent. */
     setenv("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0", 0);

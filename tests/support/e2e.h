@@ -59,6 +59,12 @@ char *e2e_read_file(const char *path, size_t *len);
 /* $WARTA_SHARED or "../shared": the shared folder (seed, acceptance). */
 const char *e2e_shared_dir(void);
 
+/* $WARTA_BIN or "build/san/warta": the binary under test. */
+const char *e2e_bin(void);
+
+/* Monotonic seconds, for ordering events in a test (not for timing it). */
+double e2e_now_s(void);
+
 /* A free loopback TCP port (bound then released). */
 unsigned e2e_free_port(void);
 
