@@ -878,10 +878,18 @@ static bool opens_with_rule(const xmlNode *n)
 
 /* s repeats module a and holds more of the story. The box with the
  * headline is the head, not more body (what a head holds besides the
- * headline is for the role rules to sort). */
+ * headline is for the role rules to sort). Old and hand-written pages cut
+ * the story into unnamed boxes of one tag (a FAQ's sections, the parts
+ * between "back to top" links, the deeply nested second half the scorer
+ * never reaches): with no class name to repeat, a box must hold a couple
+ * of sentences of paragraph text to count as more of the story, so a
+ * one-line source or donation box beside it stays out. */
+#define GROW_UNNAMED_PROSE 200
 static bool same_module(const struct hn *a, const struct hn *s)
 {
-    return a->cls_hash && s->cls_hash == a->cls_hash && s->tag == a->tag && !s->drop &&
+    if (!a->cls_hash && s->prose < GROW_UNNAMED_PROSE)
+        return false;
+    return s->cls_hash == a->cls_hash && s->tag == a->tag && !s->drop &&
            !s->picked && !s->has_h1 && s->text >= s->link + GROW_MIN_TEXT &&
            s->link * 10 < s->text && (uint64_t)s->prose * 2 >= (uint64_t)s->raw &&
            !opens_with_rule(s->node);
