@@ -76,6 +76,18 @@ static const struct pattern stem_patterns[] = {
     {"breadcrumb", "boilerplate:navigation"},
     {"comment-", "boilerplate:comments"},
     {"comments", "boilerplate:comments"},
+    /* glued compounds ("commentlist", "commentBody"); "commentary" is an
+     * article kind, so the bare stem is not one */
+    {"commentlist", "boilerplate:comments"},
+    {"commentbody", "boilerplate:comments"},
+    {"commentbox", "boilerplate:comments"},
+    {"commentwrap", "boilerplate:comments"},
+    {"commentcontainer", "boilerplate:comments"},
+    {"commentblock", "boilerplate:comments"},
+    {"commentsection", "boilerplate:comments"},
+    {"commententry", "boilerplate:comments"},
+    {"commentcontent", "boilerplate:comments"},
+    {"commentform", "boilerplate:comments"},
     {"share-", "boilerplate:share"},
     {"sharing", "boilerplate:share"},
     {"social", "boilerplate:share"},

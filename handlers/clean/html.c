@@ -180,6 +180,9 @@ struct hn {
     bool caption;           /* class names a caption or photo credit */
     bool aria_hidden;       /* aria-hidden="true" */
     bool is_link;           /* an <a> with an href: a link, not an anchor */
+    bool thread;            /* a comment thread after the body */
+    bool cut;               /* its marker: nothing after it in its parent
+                               is read, loose text included */
 };
 
 /* Class/id verdicts by attribute text: pages repeat a few class names
@@ -263,7 +266,9 @@ static bool style_hides(const char *v)
             strstr(buf, "overflow:hidden"));
 }
 
-static void scan_attrs(const xmlNode *n, struct attrs *at)
+/* An anchor's name is where a page's own links jump to (<a
+ * name="comments">): it names a part of the page as an id does. */
+static void scan_attrs(const xmlNode *n, bool anchor, struct attrs *at)
 {
     size_t k = 0;
     at->role = NULL;
@@ -273,20 +278,19 @@ static void scan_attrs(const xmlNode *n, struct attrs *at)
         const char *v = a->children && a->children->content
                             ? (const char *)a->children->content
                             : "";
-        switch (nm[0]) {
-        case 'c':
-        case 'i':
-            if (!strcmp(nm, "itemprop")) {
-                at->article_body |= !strcmp(v, "articleBody");
-                continue;
-            }
-            if (strcmp(nm, "class") && strcmp(nm, "id"))
-                continue;
+        if (!strcmp(nm, "class") || !strcmp(nm, "id") ||
+            (anchor && !strcmp(nm, "name"))) {
             if (k && k + 1 < sizeof(at->cls))
                 at->cls[k++] = ' ';
             for (; *v && k + 1 < sizeof(at->cls); v++) {
                 at->cls[k++] = (char)warta_ascii_lower((unsigned char)*v);
             }
+            continue;
+        }
+        switch (nm[0]) {
+        case 'i':
+            if (!strcmp(nm, "itemprop"))
+                at->article_body |= !strcmp(v, "articleBody");
             break;
         case 'r':
             if (!strcmp(nm, "role"))
@@ -387,7 +391,7 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
             unsigned fl = e->tag ? e->tag->flags : 0;
             if (!(fl & F_JUNK) && n->properties) {
                 struct attrs at;
-                scan_attrs(n, &at);
+                scan_attrs(n, (fl & F_A) != 0, &at);
                 if (at.cl) {
                     const struct verdict *v = class_verdict(h, at.cls, at.cl);
                     e->cls_hash = v->key;
@@ -525,6 +529,76 @@ static void protect_article(struct hx *h)
         el[a].keep = true;
 }
 
+/* Prose (characters of paragraph text) a comment section must follow:
+ * below it, a "comments" anchor or heading is not where readers' posts
+ * start but a link bar or counter above the story. */
+#define THREAD_AFTER_PROSE 300
+/* A comment section's marker: an empty anchor (<a name="comments">), a
+ * heading ("Comments", "12 Responses") or the box that holds only it. */
+#define THREAD_MARKER_MAX 40
+
+static bool is_comments(const struct hn *e)
+{
+    return e->reason && !strcmp(e->reason, "boilerplate:comments");
+}
+
+/* Comment threads after the story. Two shapes keep a thread in the text
+ * when the class words alone decide: (1) the thread's own box holds more
+ * prose than the story (a long discussion under a short post), which the
+ * rule "most of the page's prose is the page" would keep; (2) the posts
+ * have no class of their own and follow a marker (<a name="comments">,
+ * <h2 id="comments">) as siblings, in the story's container. Position
+ * decides both: a thread comes after the story, so its verdict stands
+ * when enough prose precedes it and it does not hold the headline; and
+ * what follows a marker there is the thread. */
+static void comment_threads(struct hx *h)
+{
+    struct hn *el = h->el;
+    /* visible paragraph text before each element, in page order */
+    unsigned *before = warta_xmalloc((h->n + 1) * sizeof(*before));
+    unsigned sum = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const struct hn *e = &el[i];
+        before[i] = sum;
+        if (e->tag && !strcmp(e->tag->name, "p") && e->inl >= 25 && !e->drop)
+            sum += e->inl;
+    }
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        if (before[i] < THREAD_AFTER_PROSE || e->has_h1 || e->has_content ||
+            !is_comments(e) || e->drop || e->parent < 0 || !e->tag)
+            continue;
+        e->thread = true;
+        unsigned fl = e->tag ? e->tag->flags : 0;
+        if (e->raw > THREAD_MARKER_MAX || !strcmp(e->tag->name, "form") ||
+            !((fl & F_HEADING) || (fl & F_BLOCK && e->raw) ||
+              (fl & F_A && !e->is_link && !e->raw)))
+            continue;
+        /* the box that holds only the marker */
+        long m = (long)i;
+        while (el[m].parent >= 0 && el[el[m].parent].raw == el[m].raw &&
+               el[el[m].parent].tag && !(el[el[m].parent].tag->flags & F_BODY))
+            m = el[m].parent;
+        /* the story it follows is in the same container; an anchor
+         * inside a paragraph is a place in the story */
+        long pi = el[m].parent;
+        const struct hn *p = pi >= 0 ? &el[pi] : NULL;
+        if (!p || !p->tag || !(p->tag->flags & (F_BLOCK | F_CELL)) ||
+            (p->tag->flags & (F_HEADING | F_LI)) || !strcmp(p->tag->name, "p") ||
+            before[m] - before[pi] < THREAD_AFTER_PROSE)
+            continue;
+        el[m].cut = true;
+        for (xmlNode *x = el[m].node->next; x; x = x->next) {
+            long k = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+            if (k < 0 || el[k].has_h1 || el[k].has_content || el[k].reason)
+                continue;
+            el[k].reason = "boilerplate:comments";
+            el[k].thread = true;
+        }
+    }
+    free(before);
+}
+
 static void mark_and_sum(struct hx *h)
 {
     struct hn *el = h->el;
@@ -580,6 +654,7 @@ static void mark_and_sum(struct hx *h)
             e->hidden = true;
         }
     }
+    comment_threads(h);
     protect_article(h);
     /* boilerplate marking, top-down */
     for (size_t i = 0; i < h->n; i++) {
@@ -601,8 +676,9 @@ static void mark_and_sum(struct hx *h)
             continue;
         /* An element holding most of the page's prose is the page,
          * whatever its class says ("main has-sidebar"). */
-        if ((e->prose > 300 && (uint64_t)e->prose * 2 > page) ||
-            (e->raw > 300 && (uint64_t)e->raw * 10 > (uint64_t)page_raw * 7))
+        if (!e->thread &&
+            ((e->prose > 300 && (uint64_t)e->prose * 2 > page) ||
+             (e->raw > 300 && (uint64_t)e->raw * 10 > (uint64_t)page_raw * 7)))
             continue;
         e->drop = e->dropped_here = true;
     }
@@ -1209,7 +1285,12 @@ static void extract(struct hx *h, xmlNode *root)
             long i = node_index(n);
             struct hn *e = i >= 0 ? &h->el[i] : NULL;
             unsigned fl = e && e->tag ? e->tag->flags : 0;
-            if (e && e->drop) {
+            if (e && e->cut && n != root) {
+                /* a comment section begins: the rest of the parent is
+                 * posts, set as elements or as loose text */
+                while (n->next)
+                    n = n->next;
+            } else if (e && e->drop) {
                 /* skipped; `explain` lists it from explain_removed() */
             } else if (fl & F_BR) {
                 flush(h);
