@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "warta/stems.h"
+
 struct pattern {
     const char *word;
     const char *reason;
@@ -148,6 +150,14 @@ static const char *const positive_stems[] = {
     "post", "text", "blog", "story", NULL,
 };
 
+/* The tables indexed by first byte: a page has hundreds of distinct
+ * classes and each is tried against every table (warta/stems.h). */
+static struct warta_stems token_set = WARTA_STEMS(token_patterns);
+static struct warta_stems stem_set = WARTA_STEMS(stem_patterns);
+static struct warta_stems content_set = WARTA_STEMS(content_stems);
+static struct warta_stems negative_set = WARTA_STEMS(negative_stems);
+static struct warta_stems positive_set = WARTA_STEMS(positive_stems);
+
 static bool has_stem(const char *s, size_t len, const char *stem)
 {
     size_t n = strlen(stem);
@@ -197,14 +207,12 @@ static const char *reason_of(const char *s, size_t len)
         size_t n = i - st;
         if (!n)
             break;
-        for (const struct pattern *p = token_patterns; p->word; p++)
-            if (strlen(p->word) == n && !memcmp(p->word, s + st, n))
-                return p->reason;
+        long t = warta_stems_exact(&token_set, s + st, n);
+        if (t >= 0)
+            return token_patterns[t].reason;
     }
-    for (const struct pattern *p = stem_patterns; p->word; p++)
-        if (has_stem(s, len, p->word))
-            return p->reason;
-    return NULL;
+    long m = warta_stems_first(&stem_set, s, len);
+    return m >= 0 ? stem_patterns[m].reason : NULL;
 }
 
 /* One class token names the content container. A BEM element of it
@@ -216,10 +224,7 @@ static bool token_is_content(const char *s, size_t len)
     for (size_t i = 0; i < len && k + 1 < sizeof(buf); i++)
         if (s[i] != '-' && s[i] != '_')
             buf[k++] = s[i];
-    bool named = false;
-    for (const char *const *p = content_stems; *p && !named; p++)
-        named = has_stem(buf, k, *p);
-    if (!named)
+    if (!warta_stems_any(&content_set, buf, k))
         return false;
     for (size_t i = 0; i + 1 < len; i++)
         if (s[i] == '_' && s[i + 1] == '_')
@@ -244,16 +249,6 @@ bool warta_boilerplate_is_content(const char *s, size_t len)
 
 int warta_boilerplate_weight(const char *s, size_t len)
 {
-    int w = 0;
-    for (const char *const *p = negative_stems; *p; p++)
-        if (has_stem(s, len, *p)) {
-            w -= 25;
-            break;
-        }
-    for (const char *const *p = positive_stems; *p; p++)
-        if (has_stem(s, len, *p)) {
-            w += 25;
-            break;
-        }
-    return w;
+    return (warta_stems_any(&negative_set, s, len) ? -25 : 0) +
+           (warta_stems_any(&positive_set, s, len) ? 25 : 0);
 }

@@ -26,6 +26,7 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
+#include "warta/stems.h"
 #include "warta/str.h"
 #include "warta/text.h"
 #include "warta/unicode.h"
@@ -758,22 +759,22 @@ static const char *const aside_classes[] = {
     "comment", "teaser", "related", "sidebar", "recommend", "widget",
     "footer", "promo", "more-", "readmore", "most-", NULL,
 };
+/* Indexed by first byte: every classed element is tested (warta/stems.h). */
+static struct warta_stems date_set = WARTA_STEMS(date_classes);
+static struct warta_stems byline_set = WARTA_STEMS(byline_classes);
+static struct warta_stems aside_set = WARTA_STEMS(aside_classes);
 
 /* A class (or id) list containing one of the stems, as a substring of a
  * token: "article__date", "c-byline-name", "authorname". */
-static bool class_says(const char *list, const char *const *stems)
+static bool class_says(const char *list, struct warta_stems *stems)
 {
     size_t n = strlen(list);
     if (n > 256)
         n = 256;
-    char low[257];
+    char low[256];
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)list[i]);
-    low[n] = '\0';
-    for (const char *const *s = stems; *s; s++)
-        if (strstr(low, *s))
-            return true;
-    return false;
+    return warta_stems_any(stems, low, n);
 }
 
 /* a is an ancestor of one of the nodes. */
@@ -790,7 +791,7 @@ static bool holds_any(const xmlNode *a, const xmlNode *const *nodes, size_t n)
  * with one of the stems; a classed ancestor of a keep node (the page's
  * headline) does not count. */
 static bool inside(const xmlNode *n, const char *const *elements,
-                   const char *const *classes, const xmlNode *const *keep, size_t n_keep)
+                   struct warta_stems *classes, const xmlNode *const *keep, size_t n_keep)
 {
     int depth = 0;
     /* <body> and <html> hold the whole page: their classes describe the
@@ -817,7 +818,7 @@ static bool in_aside(const struct gather *g, const xmlNode *n)
     static const char *const elements[] = {"aside", "footer", "nav", NULL};
     /* A container holding the headline (the first <h1>; "theiaStickySidebar"
      * around the whole column) is the article's, whatever its class says. */
-    return inside(n, elements, aside_classes, (const xmlNode *const *)g->h1_nodes,
+    return inside(n, elements, &aside_set, (const xmlNode *const *)g->h1_nodes,
                   g->n_h1 ? 1 : 0);
 }
 
@@ -826,8 +827,9 @@ static bool in_aside(const struct gather *g, const xmlNode *n)
 static bool time_is_update(struct gather *g, const xmlNode *n)
 {
     static const char *const update_classes[] = {"updat", "modif", NULL};
+    static struct warta_stems update_set = WARTA_STEMS(update_classes);
     const char *cls = get_attr(n, "class");
-    if (cls && class_says(cls, update_classes))
+    if (cls && class_says(cls, &update_set))
         return true;
     const xmlNode *prev = n->prev;
     if (prev && prev->type == XML_TEXT_NODE && prev->content) {
@@ -881,6 +883,7 @@ static const char *const tag_block_words[] = {"tag", "tags", "taglist", "topic",
  * lists), not the article's. */
 static const char *const tag_cloud_classes[] = {"sidebar", "widget", "menu", "cloud",
                                                 "trending", "popular", NULL};
+static struct warta_stems tag_cloud_set = WARTA_STEMS(tag_cloud_classes);
 #define TAG_BLOCK_DEPTH 4
 
 /* One of the words is a whole word of a class or id list, words split at
@@ -921,7 +924,7 @@ static bool in_tag_block(const xmlNode *n)
 static bool in_tag_cloud(const xmlNode *n)
 {
     static const char *const elements[] = {"aside", "nav", NULL};
-    return inside(n, elements, tag_cloud_classes, NULL, 0);
+    return inside(n, elements, &tag_cloud_set, NULL, 0);
 }
 
 static void tag_link(struct gather *g, xmlNode *n, const char *rel)
@@ -1164,14 +1167,14 @@ static void visit(struct gather *g, xmlNode *n)
     }
     const char *cls = get_attr(n, "class");
     const char *id = get_attr(n, "id");
-    if (!ip && ((cls && class_says(cls, byline_classes)) ||
-                (id && class_says(id, byline_classes))) &&
+    if (!ip && ((cls && class_says(cls, &byline_set)) ||
+                (id && class_says(id, &byline_set))) &&
         g->n_byline < MAX_NAME_CANDS) {
         const char *t = node_text(a, n, 256);
         if (t && *t && strlen(t) < 120)
             add_byline(g, t, n);
     }
-    if ((cls && class_says(cls, date_classes)) || (id && class_says(id, date_classes)))
+    if ((cls && class_says(cls, &date_set)) || (id && class_says(id, &date_set)))
         visible_dates(g, n);
     else if (n->parent && is_label_element(name))
         labelled_date(g, n);

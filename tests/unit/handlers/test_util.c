@@ -13,6 +13,7 @@
 #include "warta/arena.h"
 #include "warta/buf.h"
 #include "warta/err.h"
+#include "warta/stems.h"
 #include "warta/str.h"
 #include "warta/text.h"
 #include "warta/thread.h"
@@ -211,6 +212,57 @@ static void test_error_table(void **state)
     assert_string_equal(warta_err_slug((enum warta_err)999), "internal-error");
 }
 
+/* The indexed search answers as the word-by-word loop it replaces: the
+ * first table word (in table order) found anywhere, any word found, and
+ * a whole-string match; checked on random strings over a small alphabet
+ * so that words, prefixes and near misses all occur, at every length
+ * around the four-byte head compare. */
+static const char *const stem_words[] = {
+    "ab", "abc", "b", "bca", "cab", "abca", "abcab", "ccccc", "ba", "c:a", "\xC3\xA9" "a", NULL,
+};
+
+static long naive_first(const char *s, size_t len)
+{
+    for (long w = 0; stem_words[w]; w++)
+        if (memmem(s, len, stem_words[w], strlen(stem_words[w])))
+            return w;
+    return -1;
+}
+
+static long naive_exact(const char *s, size_t len)
+{
+    for (long w = 0; stem_words[w]; w++)
+        if (strlen(stem_words[w]) == len && !memcmp(s, stem_words[w], len))
+            return w;
+    return -1;
+}
+
+static void test_stems(void **state)
+{
+    (void)state;
+    static struct warta_stems set = WARTA_STEMS(stem_words);
+    static const char alphabet[] = "abc:\xC3\xA9";
+    unsigned seed = 12345;
+    char s[16];
+    for (int round = 0; round < 20000; round++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t len = (seed >> 16) % sizeof(s);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+        }
+        long want = naive_first(s, len);
+        assert_int_equal(warta_stems_first(&set, s, len), want);
+        assert_int_equal(warta_stems_any(&set, s, len), want >= 0);
+        assert_int_equal(warta_stems_exact(&set, s, len), naive_exact(s, len));
+    }
+    assert_int_equal(warta_stems_first(&set, "xxabcabxx", 9), 0);
+    assert_int_equal(warta_stems_first(&set, "xxbcaxx", 7), 2);
+    assert_int_equal(warta_stems_exact(&set, "abcab", 5), 6);
+    assert_int_equal(warta_stems_exact(&set, "abcabc", 6), -1);
+    assert_false(warta_stems_any(&set, "", 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_utf8_length),
         cmocka_unit_test(test_thread_numbers),
         cmocka_unit_test(test_error_table),
+        cmocka_unit_test(test_stems),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
