@@ -1408,10 +1408,18 @@ static size_t count_tag_attributes(const char **qp, const char *end)
                 st = A_UNQUOTED;
             }
             break;
-        case A_QUOTED:
-            if (c == quote)
-                st = A_GAP;
+        case A_QUOTED: {
+            /* Quoted values run long (srcset lists, inline JSON, styles):
+             * jump to the closing quote instead of stepping through. */
+            const char *close = memchr(q, quote, (size_t)(end - q));
+            if (!close) {
+                q = end;
+                goto done;
+            }
+            q = close;
+            st = A_GAP;
             break;
+        }
         case A_UNQUOTED:
             if (c == '>')
                 goto done;
