@@ -6,9 +6,12 @@
  * "SCROLL TO CONTINUE WITH CONTENT"), so no language is chosen first.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
+#include "warta/arena.h"
 #include "warta/lang.h"
+#include "warta/stems.h"
 #include "warta/str.h"
 #include "warta/text.h"
 
@@ -322,22 +325,40 @@ bool warta_is_furniture_line(struct warta_str s)
 /* The shortest phrase of the tables is longer than this. */
 #define RIGHTS_MIN_LEN 12
 
+/* The rights phrases' skeletons, made once and indexed by first byte:
+ * every body paragraph is looked through for all of them. */
+static struct warta_stems rights_set;
+static pthread_once_t rights_once = PTHREAD_ONCE_INIT;
+
+static void rights_build(void)
+{
+    size_t n, k = 0;
+    const struct warta_lex_entry *c = warta_lex_all(WARTA_LEX_RIGHTS, &n);
+    const char **words = warta_xcalloc(n + 1, sizeof(*words));
+    struct skeleton e;
+    for (size_t i = 0; i < n; i++) {
+        if (!make_skeleton(warta_str_make(c[i].text, c[i].len), &e) || !e.n)
+            continue;
+        char *w = warta_xmalloc(e.n + 1);
+        memcpy(w, e.c, e.n);
+        w[e.n] = '\0';
+        words[k++] = w;
+    }
+    rights_set.table = words;
+    rights_set.stride = sizeof(*words);
+}
+
 bool warta_is_rights_notice(struct warta_str s)
 {
     if (s.len < RIGHTS_MIN_LEN)
         return false;
     if (warta_count_words_upto(s.p, s.len, RIGHTS_MAX_WORDS) > RIGHTS_MAX_WORDS)
         return false;
-    struct skeleton k, e;
+    struct skeleton k;
     if (!make_skeleton(s, &k) || k.n == 0)
         return false;
-    size_t n;
-    const struct warta_lex_entry *c = warta_lex_all(WARTA_LEX_RIGHTS, &n);
-    for (size_t i = 0; i < n; i++)
-        if (make_skeleton(warta_str_make(c[i].text, c[i].len), &e) && e.n &&
-            memmem(k.c, k.n, e.c, e.n))
-            return true;
-    return false;
+    pthread_once(&rights_once, rights_build);
+    return warta_stems_any(&rights_set, k.c, k.n);
 }
 
 /* Marks a link may carry after its label ("Full Story »", "mehr ›"). */
