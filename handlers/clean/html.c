@@ -850,6 +850,65 @@ static void lead_before(struct hx *h, long c)
     }
 }
 
+/* Lists, tables, subheadings, quotes and code between two picked
+ * siblings are the article's own: a recipe's ingredients, a how-to's
+ * steps under their <h3>, a spec table between paragraphs. The scorer
+ * gives them nothing (an item is short and has no commas), so the
+ * sibling rule of pick() misses them. Between body paragraphs such a box
+ * is content unless it is mostly links (a related-links box, a table of
+ * contents). */
+#define BETWEEN_MAX_LINK 0.35f
+
+static bool between_kind(const struct hn *s)
+{
+    unsigned fl = s->tag ? s->tag->flags : 0;
+    if ((fl & (F_TABLE | F_PRE | F_QUOTE)) || ((fl & F_HEADING) && !(fl & F_H1)))
+        return true;
+    return s->tag && (!strcmp(s->tag->name, "ul") || !strcmp(s->tag->name, "ol") ||
+                      !strcmp(s->tag->name, "dl"));
+}
+
+static void between_body(struct hx *h, long parent)
+{
+    struct hn *el = h->el;
+    xmlNode *first = NULL, *last = NULL;
+    for (xmlNode *c = el[parent].node->children; c; c = c->next) {
+        long i = c->type == XML_ELEMENT_NODE ? node_index(c) : -1;
+        if (i >= 0 && el[i].picked) {
+            if (!first)
+                first = c;
+            last = c;
+        }
+    }
+    if (!first)
+        return;
+    for (xmlNode *c = first; c != last; c = c->next) {
+        long i = c->type == XML_ELEMENT_NODE ? node_index(c) : -1;
+        if (i < 0)
+            continue;
+        struct hn *s = &el[i];
+        if (s->picked || s->drop || !s->text || !between_kind(s))
+            continue;
+        if ((float)s->link > (float)s->text * BETWEEN_MAX_LINK)
+            continue;
+        s->picked = true;
+    }
+}
+
+/* A table-layout page sets its story one record or one paragraph per
+ * row: when a row wins, the rows beside it that hold text rather than
+ * links are more of it (a catalogue's other items, the next puzzles),
+ * though their few commas score under the threshold. */
+#define ROW_MIN_TEXT 25
+/* Above the winner a row must hold a paragraph: the story's head (its
+ * headline, the date under it) sits in short rows of its own there. */
+#define ROW_MIN_TEXT_BEFORE 200
+static bool more_rows(const struct hn *s, bool before)
+{
+    return s->text >= s->link + (before ? ROW_MIN_TEXT_BEFORE : ROW_MIN_TEXT) &&
+           s->link * 4 < s->text;
+}
+
 /* Step 4: mark picked containers. Returns the main one (the named
  * container or the scorer's winner), or -1 when the whole body is. */
 static long pick(struct hx *h)
@@ -893,6 +952,7 @@ static long pick(struct hx *h)
     struct hn *b = &el[best];
     float threshold = b->score * 0.2f > 10 ? b->score * 0.2f : 10;
     long parent = b->parent;
+    bool row = b->tag && (b->tag->flags & F_ROW);
     if (parent < 0) {
         b->picked = true;
         return best;
@@ -912,6 +972,10 @@ static long pick(struct hx *h)
             s->picked = true;
             continue;
         }
+        if (row && s->tag == b->tag && more_rows(s, i < best)) {
+            s->picked = true;
+            continue;
+        }
         if (s->tag && !strcmp(s->tag->name, "p")) {
             float ld = s->text ? (float)s->link / (float)s->text : 0;
             if ((s->text > 80 && ld < 0.25f) ||
@@ -919,6 +983,7 @@ static long pick(struct hx *h)
                 s->picked = true;
         }
     }
+    between_body(h, parent);
     return best;
 }
 
