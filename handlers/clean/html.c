@@ -214,6 +214,9 @@ struct hx {
     const char *bhref;      /* the first one's href */
     long owner;
     bool body_seen;         /* a body block was emitted */
+    bool solo;              /* picked elements are single blocks (reread) */
+    long hl;                /* the headline element, -1 none, -2 not sought */
+    bool title_moved;       /* the headline under a moved <title> was sought */
     const char *title;      /* the page's <title> text, or NULL */
 };
 
@@ -791,6 +794,13 @@ static long headline(struct hx *h)
     return best;
 }
 
+static long page_headline(struct hx *h)
+{
+    if (h->hl == -2)
+        h->hl = headline(h);
+    return h->hl;
+}
+
 /* Levels above the headline searched for the article: an <article> or a
  * post box holds the headline, a byline row and the body. */
 #define HEADLINE_LEVELS 3
@@ -804,7 +814,7 @@ static long headline(struct hx *h)
 static long by_headline(struct hx *h, long best)
 {
     struct hn *el = h->el;
-    long hl = best >= 0 ? headline(h) : -1;
+    long hl = best >= 0 ? page_headline(h) : -1;
     if (hl < 0 || is_ancestor(h, best, hl))
         return best;
     long a = hl;
@@ -1124,6 +1134,217 @@ static void second_opinion(struct hx *h)
     free(in);
 }
 
+/* Step 4d: the second reading (clean/reading.c) when the pick still looks
+ * poor: it holds under a third of the page's paragraph text (dropped boxes
+ * included: the article may sit in one), it misses the first paragraph
+ * under the headline, or it is mostly links or short lines. A healthy pick
+ * is never read twice; the cost is one walk over the page's text nodes,
+ * paid on poor picks only. */
+#define POOR_SHARE 3
+#define POOR_LINE 50    /* characters per block of a list of lines */
+#define LEAD_PARAGRAPH 60
+
+/* The page's title for the second reading. A <title> the parser moved
+ * into the body (text or a body tag before it in the head) still names the
+ * page; it is looked for among the first elements. */
+#define TITLE_REACH 256
+static const char *reading_title(struct hx *h)
+{
+    if (h->title)
+        return h->title;
+    for (size_t i = 0; i < h->n && i < TITLE_REACH; i++) {
+        const xmlNode *t = h->el[i].node;
+        if (h->el[i].tag && !strcmp(h->el[i].tag->name, "title") && t->children &&
+            t->children->type == XML_TEXT_NODE)
+            return (const char *)t->children->content;
+    }
+    return NULL;
+}
+
+/* The headline under that title; the first reading's rules keep the
+ * title they saw. */
+static long reading_headline(struct hx *h, const char *title)
+{
+    if (h->title || !title || h->title_moved)
+        return page_headline(h);
+    h->title_moved = true;
+    h->title = title;
+    h->hl = -2;
+    long hl = page_headline(h);
+    h->title = NULL;
+    return hl;
+}
+
+/* Whether the pick looks poor: the sums first, then the headline's
+ * first paragraph. */
+static bool poor_pick(struct hx *h, const bool *in, const char *title, long *hl)
+{
+    struct hn *el = h->el;
+    uint64_t text = 0, link = 0, lines = 0, page = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const struct hn *e = &el[i];
+        unsigned fl = e->tag ? e->tag->flags : 0;
+        if ((fl & F_BODY) && !page)
+            page = e->prose;
+        if (e->picked) {
+            text += e->text;
+            link += e->link;
+        }
+        if (in[i] && !e->drop && (fl & F_BLOCK) && e->own)
+            lines++;
+    }
+    if (text < page / POOR_SHARE || link * 2 > text ||
+        (lines > 3 && text - link < lines * POOR_LINE))
+        return true;
+    *hl = reading_headline(h, title);
+    if (*hl < 0)
+        return false;
+    for (size_t i = (size_t)*hl + 1; i < h->n; i++) {
+        const struct hn *e = &el[i];
+        if (e->hidden || !e->tag || strcmp(e->tag->name, "p") ||
+            e->inl < LEAD_PARAGRAPH)
+            continue;
+        return !in[i] || e->drop;
+    }
+    return false;
+}
+
+/* Whether block element o is the headline or a heading the page's title
+ * repeats (a blog's name, its post's title) of a headline's length. */
+static bool titled(struct hx *h, long o, long hl, const char *t, size_t tl)
+{
+    if (o == hl)
+        return true;
+    const struct hn *e = &h->el[o];
+    if (!t || !e->tag || !(e->tag->flags & F_HEADING) || e->inl < HEADLINE_MIN)
+        return false;
+    size_t n;
+    const char *x = subtree_text(h, e->node, true, &n);
+    return n && n <= tl && memmem(t, tl, x, n);
+}
+
+/* Words and function words of a text node, added to a block. */
+static void count_words(struct warta_rblock *b, const char *s)
+{
+    char w[16];
+    size_t k = 0;
+    bool long_word = false;
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        bool letter = c >= 0x80 || (c >= '0' && c <= '9') ||
+                      ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '\'';
+        if (letter) {
+            if (k < sizeof(w))
+                w[k++] = (char)warta_ascii_lower(c);
+            else
+                long_word = true;
+            continue;
+        }
+        if (k) {
+            b->words++;
+            if (!long_word && warta_is_function_word(w, k))
+                b->function_words++;
+        }
+        k = 0;
+        long_word = false;
+        if (!c)
+            break;
+    }
+}
+
+static void reread(struct hx *h)
+{
+    struct hn *el = h->el;
+    bool *in = warta_xcalloc(h->n + 1, sizeof(*in));
+    for (size_t i = 0; i < h->n; i++)
+        in[i] = el[i].picked || (el[i].parent >= 0 && in[el[i].parent]);
+    const char *title = reading_title(h);
+    long hl = -1;
+    if (!poor_pick(h, in, title, &hl)) {
+        free(in);
+        return;
+    }
+    hl = reading_headline(h, title); /* cached */
+    /* Per element: its block (-1 when unseen or none yet), whether it is
+     * inside a link, and the furniture box around it. */
+    long *blk = warta_xmalloc((h->n + 1) * sizeof(*blk));
+    long *grp = warta_xmalloc((h->n + 1) * sizeof(*grp));
+    bool *vis = warta_xcalloc(h->n + 1, sizeof(*vis));
+    bool *lnk = warta_xcalloc(h->n + 1, sizeof(*lnk));
+    long *owner = NULL; /* block -> its element */
+    struct warta_rblock *b = NULL;
+    size_t nb = 0, cap = 0;
+    struct warta_reading r = {.lead = -1};
+    size_t tl = 0;
+    const char *nt = title ? warta_text_normalize(h->doc->arena, title, strlen(title), &tl)
+                           : NULL;
+    for (size_t i = 0; i < h->n; i++) {
+        struct hn *e = &el[i];
+        long p = e->parent;
+        unsigned fl = e->tag ? e->tag->flags : 0;
+        blk[i] = -1;
+        vis[i] = !(fl & F_JUNK) && !e->hidden && (p < 0 || vis[p]);
+        if (!vis[i])
+            continue;
+        lnk[i] = e->is_link || (p >= 0 && lnk[p]);
+        grp[i] = e->dropped_here ? (long)i : p >= 0 ? grp[p] : -1;
+        bool opens = (fl & F_BLOCK) || p < 0;
+        if (!opens)
+            blk[i] = blk[p];
+        for (xmlNode *c = e->node->children; c; c = c->next) {
+            if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) ||
+                !c->content)
+                continue;
+            unsigned commas = 0;
+            unsigned w = (unsigned)text_weight(c->content, &commas);
+            if (!w)
+                continue;
+            if (blk[i] < 0) {
+                /* the block opens with its first text */
+                long o = (long)i;
+                while (!(el[o].tag && (el[o].tag->flags & F_BLOCK)) && el[o].parent >= 0)
+                    o = el[o].parent;
+                if (nb == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    b = warta_xrealloc(b, cap * sizeof(*b));
+                    owner = warta_xrealloc(owner, cap * sizeof(*owner));
+                }
+                memset(&b[nb], 0, sizeof(b[nb]));
+                b[nb].group = grp[o];
+                b[nb].heading = el[o].tag && (el[o].tag->flags & F_HEADING);
+                b[nb].first = in[o] && !el[o].drop;
+                owner[nb] = o;
+                for (long x = (long)i; x != o; x = el[x].parent)
+                    blk[x] = (long)nb;
+                blk[o] = (long)nb;
+                b[nb].titled = titled(h, o, hl, nt, tl);
+                nb++;
+            }
+            struct warta_rblock *k = &b[blk[i]];
+            k->chars += w;
+            if (lnk[i])
+                k->link += w;
+            count_words(k, (const char *)c->content);
+        }
+    }
+    bool swap = nb && warta_second_reading(b, nb, &r);
+    if (swap) {
+        for (size_t i = 0; i < h->n; i++)
+            el[i].picked = false;
+        for (size_t k = 0; k < nb; k++)
+            if (b[k].kept)
+                el[owner[k]].picked = true;
+        h->solo = true;
+    }
+    free(b);
+    free(owner);
+    free(blk);
+    free(grp);
+    free(vis);
+    free(lnk);
+    free(in);
+}
+
 static void buf_add(struct hx *h, const char *s, size_t n)
 {
     if (h->len + n + 1 > h->bcap) {
@@ -1355,7 +1576,12 @@ static void extract(struct hx *h, xmlNode *root)
                  * posts, set as elements or as loose text */
                 while (n->next)
                     n = n->next;
-            } else if (e && e->drop) {
+            } else if (h->solo && n != root && (fl & F_BLOCK)) {
+                /* a block of its own in the second reading: picked
+                 * itself when kept */
+                flush(h);
+            } else if (e && (h->solo ? n != root && (e->dropped_here || (fl & F_JUNK))
+                                     : e->drop)) {
                 /* skipped; `explain` lists it from explain_removed() */
             } else if (fl & F_BR) {
                 flush(h);
@@ -1616,7 +1842,8 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     struct hx h = {.doc = doc,
                    .max_nodes = (size_t)limits->max_html_nodes, /* >= 1000 */
                    .max_depth = limits->max_html_depth,
-                   .owner = -1};
+                   .owner = -1,
+                   .hl = -2};
     enum warta_err rc = WARTA_OK;
     h.cache = warta_xcalloc(VERDICT_SLOTS, sizeof(*h.cache));
     /* Every element has a '<': sizing the array from them up front
@@ -1642,6 +1869,7 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     if (core >= 0)
         grow_region(&h, core);
     second_opinion(&h);
+    reread(&h);
     for (size_t i = 0; i < h.n; i++) {
         if (!h.el[i].picked)
             continue;

@@ -128,6 +128,12 @@ extern const char *const warta_network_names[];
  * spelled as printed (handlers/lang/places.c), NULL-terminated. */
 extern const char *const warta_place_abbreviations[];
 
+/* Function words of every tabled language, lowercase, sorted by strcmp,
+ * NULL-terminated (handlers/lang/function_words.c). */
+extern const char *const warta_function_words[];
+/* Whether the n lowercase bytes at `lower` are one of them. */
+bool warta_is_function_word(const char *lower, size_t n);
+
 /* Every language's phrases by category, indexed by first letter
  * (handlers/lang/lexicon.c). Built on first use; thread-safe. */
 enum warta_lex {
