@@ -321,18 +321,10 @@ static void scan_attrs(const xmlNode *n, bool anchor, struct attrs *at)
     at->cl = k;
 }
 
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 14695981039346656037ull; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h | 1;
-}
-
 static const struct verdict *class_verdict(struct hx *h, const char *cls,
                                            size_t cl)
 {
-    uint64_t key = hash(cls, cl);
+    uint64_t key = warta_fnv1a(cls, cl) | 1; /* 0 marks an empty slot */
     struct verdict *v = &h->cache[key % VERDICT_SLOTS];
     if (v->key == key)
         return v;

@@ -185,6 +185,13 @@ struct ld {
     size_t n_nodes;
 };
 
+/* What the class and id tests found for one attribute value, by set. */
+#define CLASS_MEMO_SLOTS 512
+struct class_memo {
+    uint64_t key; /* hash of the value, 0 = empty */
+    uint8_t known, says; /* one bit per enum class_set */
+};
+
 struct gather {
     struct warta_doc *doc;
     const char *meta[M__COUNT];
@@ -205,9 +212,10 @@ struct gather {
     struct name_cand rel_names[MAX_NAME_CANDS], byline_names[MAX_NAME_CANDS];
     size_t n_rel, n_byline;
     struct ld ld;
+    struct class_memo *memo; /* CLASS_MEMO_SLOTS, from the arena */
 };
 
-static bool in_aside(const struct gather *g, const xmlNode *n);
+static bool in_aside(struct gather *g, const xmlNode *n);
 
 static void add_date(struct gather *g, const char *value, enum date_src src,
                      bool modified, long pos, bool aside)
@@ -759,22 +767,46 @@ static const char *const aside_classes[] = {
     "comment", "teaser", "related", "sidebar", "recommend", "widget",
     "footer", "promo", "more-", "readmore", "most-", NULL,
 };
-/* Indexed by first byte: every classed element is tested (warta/stems.h). */
-static struct warta_stems date_set = WARTA_STEMS(date_classes);
-static struct warta_stems byline_set = WARTA_STEMS(byline_classes);
-static struct warta_stems aside_set = WARTA_STEMS(aside_classes);
+static const char *const update_classes[] = {"updat", "modif", NULL};
+/* Containers whose tag links are the site's (clouds, menus, trending
+ * lists), not the article's. */
+static const char *const tag_cloud_classes[] = {"sidebar", "widget", "menu", "cloud",
+                                                "trending", "popular", NULL};
 
-/* A class (or id) list containing one of the stems, as a substring of a
- * token: "article__date", "c-byline-name", "authorname". */
-static bool class_says(const char *list, struct warta_stems *stems)
+/* The stem lists, indexed by first byte (warta/stems.h). */
+enum class_set { CS_DATE, CS_BYLINE, CS_ASIDE, CS_UPDATE, CS_TAG_CLOUD, CS__COUNT };
+static struct warta_stems class_sets[CS__COUNT] = {
+    [CS_DATE] = WARTA_STEMS(date_classes),
+    [CS_BYLINE] = WARTA_STEMS(byline_classes),
+    [CS_ASIDE] = WARTA_STEMS(aside_classes),
+    [CS_UPDATE] = WARTA_STEMS(update_classes),
+    [CS_TAG_CLOUD] = WARTA_STEMS(tag_cloud_classes),
+};
+
+/* A class (or id) list containing one of the stems of a set, as a
+ * substring of a token: "article__date", "c-byline-name", "authorname".
+ * Pages repeat a few lists on thousands of elements, and a date or a
+ * name asks about all its ancestors' too, so each distinct list (its
+ * first 256 bytes, all that is matched) is matched once per set. */
+static bool class_says(struct gather *g, const char *list, enum class_set set)
 {
-    size_t n = strlen(list);
-    if (n > 256)
-        n = 256;
-    char low[256];
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)list[i]);
-    return warta_stems_any(stems, low, n);
+    size_t n = strnlen(list, 256);
+    uint64_t key = warta_fnv1a(list, n) | 1;
+    struct class_memo *m = &g->memo[key % CLASS_MEMO_SLOTS];
+    if (m->key != key) {
+        m->key = key;
+        m->known = m->says = 0;
+    }
+    uint8_t bit = (uint8_t)(1u << set);
+    if (!(m->known & bit)) {
+        char low[256];
+        for (size_t i = 0; i < n; i++)
+            low[i] = (char)tolower((unsigned char)list[i]);
+        if (warta_stems_any(&class_sets[set], low, n))
+            m->says |= bit;
+        m->known |= bit;
+    }
+    return m->says & bit;
 }
 
 /* a is an ancestor of one of the nodes. */
@@ -790,8 +822,8 @@ static bool holds_any(const xmlNode *a, const xmlNode *const *nodes, size_t n)
 /* An ancestor (up to 24 levels) is one of the elements or has a class
  * with one of the stems; a classed ancestor of a keep node (the page's
  * headline) does not count. */
-static bool inside(const xmlNode *n, const char *const *elements,
-                   struct warta_stems *classes, const xmlNode *const *keep, size_t n_keep)
+static bool inside(struct gather *g, const xmlNode *n, const char *const *elements,
+                   enum class_set classes, const xmlNode *const *keep, size_t n_keep)
 {
     int depth = 0;
     /* <body> and <html> hold the whole page: their classes describe the
@@ -805,7 +837,7 @@ static bool inside(const xmlNode *n, const char *const *elements,
             if (!strcmp((const char *)p->name, *e))
                 return true;
         const char *cls = get_attr(p, "class");
-        if (cls && class_says(cls, classes) && !holds_any(p, keep, n_keep))
+        if (cls && class_says(g, cls, classes) && !holds_any(p, keep, n_keep))
             return true;
     }
     return false;
@@ -813,12 +845,12 @@ static bool inside(const xmlNode *n, const char *const *elements,
 
 /* Inside an <aside>, <footer>, <nav> or a teaser/comment container: a date
  * or name there describes something else than the article. */
-static bool in_aside(const struct gather *g, const xmlNode *n)
+static bool in_aside(struct gather *g, const xmlNode *n)
 {
     static const char *const elements[] = {"aside", "footer", "nav", NULL};
     /* A container holding the headline (the first <h1>; "theiaStickySidebar"
      * around the whole column) is the article's, whatever its class says. */
-    return inside(n, elements, &aside_set, (const xmlNode *const *)g->h1_nodes,
+    return inside(g, n, elements, CS_ASIDE, (const xmlNode *const *)g->h1_nodes,
                   g->n_h1 ? 1 : 0);
 }
 
@@ -826,10 +858,8 @@ static bool in_aside(const struct gather *g, const xmlNode *n)
  * just before it ("Aktualisiert: <time>"). */
 static bool time_is_update(struct gather *g, const xmlNode *n)
 {
-    static const char *const update_classes[] = {"updat", "modif", NULL};
-    static struct warta_stems update_set = WARTA_STEMS(update_classes);
     const char *cls = get_attr(n, "class");
-    if (cls && class_says(cls, &update_set))
+    if (cls && class_says(g, cls, CS_UPDATE))
         return true;
     const xmlNode *prev = n->prev;
     if (prev && prev->type == XML_TEXT_NODE && prev->content) {
@@ -879,11 +909,6 @@ static void visible_dates(struct gather *g, xmlNode *n)
 static const char *const tag_paths[] = {"/tag/", "/tags/", "/topic/", "/topics/", NULL};
 static const char *const tag_block_words[] = {"tag", "tags", "taglist", "topic",
                                               "topics", "keywords", NULL};
-/* Containers whose tag links are the site's (clouds, menus, trending
- * lists), not the article's. */
-static const char *const tag_cloud_classes[] = {"sidebar", "widget", "menu", "cloud",
-                                                "trending", "popular", NULL};
-static struct warta_stems tag_cloud_set = WARTA_STEMS(tag_cloud_classes);
 #define TAG_BLOCK_DEPTH 4
 
 /* One of the words is a whole word of a class or id list, words split at
@@ -921,10 +946,10 @@ static bool in_tag_block(const xmlNode *n)
 
 /* A tag list in a <footer> is often the article's own (WordPress's
  * entry footer), so only navigation and asides count here. */
-static bool in_tag_cloud(const xmlNode *n)
+static bool in_tag_cloud(struct gather *g, const xmlNode *n)
 {
     static const char *const elements[] = {"aside", "nav", NULL};
-    return inside(n, elements, &tag_cloud_set, NULL, 0);
+    return inside(g, n, elements, CS_TAG_CLOUD, NULL, 0);
 }
 
 static void tag_link(struct gather *g, xmlNode *n, const char *rel)
@@ -939,7 +964,7 @@ static void tag_link(struct gather *g, xmlNode *n, const char *rel)
         if (!tag_page || !in_tag_block(n))
             return;
     }
-    if (in_tag_cloud(n))
+    if (in_tag_cloud(g, n))
         return;
     const char *t = node_text(g->doc->arena, n, 128);
     if (t && *t)
@@ -1076,6 +1101,40 @@ static void lead_byline(struct gather *g, xmlNode *n)
         add_byline(g, t, n);
 }
 
+/* The attributes visit asks of every element, found in one pass over
+ * its list rather than one get_attr walk each; the first of each name,
+ * as get_attr would return it. */
+struct common_attrs {
+    const char *rel, *itemprop, *cls, *id;
+};
+
+static void common_attrs(const xmlNode *n, struct common_attrs *c)
+{
+    memset(c, 0, sizeof(*c));
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *nm = (const char *)a->name;
+        const char **slot = NULL;
+        switch (tolower((unsigned char)nm[0])) {
+        case 'r':
+            slot = !strcasecmp(nm, "rel") ? &c->rel : NULL;
+            break;
+        case 'i':
+            slot = !strcasecmp(nm, "itemprop") ? &c->itemprop
+                   : !strcasecmp(nm, "id")     ? &c->id
+                                               : NULL;
+            break;
+        case 'c':
+            slot = !strcasecmp(nm, "class") ? &c->cls : NULL;
+            break;
+        default:
+            break;
+        }
+        if (slot && !*slot)
+            *slot = a->children && a->children->content ? (const char *)a->children->content
+                                                        : "";
+    }
+}
+
 static void visit(struct gather *g, xmlNode *n)
 {
     struct warta_arena *a = g->doc->arena;
@@ -1123,7 +1182,9 @@ static void visit(struct gather *g, xmlNode *n)
         }
         return;
     }
-    const char *rel = get_attr(n, "rel");
+    struct common_attrs at;
+    common_attrs(n, &at);
+    const char *rel = at.rel;
     if (rel && (!strcmp(name, "link") || !strcmp(name, "a"))) {
         if (has_token(rel, "canonical") && !g->canonical)
             g->canonical = clean(a, get_attr(n, "href"));
@@ -1137,7 +1198,7 @@ static void visit(struct gather *g, xmlNode *n)
         tag_link(g, n, rel);
         labelled_byline(g, n);
     }
-    const char *ip = get_attr(n, "itemprop");
+    const char *ip = at.itemprop;
     if (ip && strcmp(name, "meta")) {
         bool pub = !strcasecmp(ip, "datePublished") || !strcasecmp(ip, "dateCreated");
         if (pub || !strcasecmp(ip, "dateModified")) {
@@ -1165,20 +1226,21 @@ static void visit(struct gather *g, xmlNode *n)
         }
         return;
     }
-    const char *cls = get_attr(n, "class");
-    const char *id = get_attr(n, "id");
-    if (!ip && ((cls && class_says(cls, &byline_set)) ||
-                (id && class_says(id, &byline_set))) &&
+    const char *cls = at.cls;
+    const char *id = at.id;
+    if (!ip && ((cls && class_says(g, cls, CS_BYLINE)) ||
+                (id && class_says(g, id, CS_BYLINE))) &&
         g->n_byline < MAX_NAME_CANDS) {
         const char *t = node_text(a, n, 256);
         if (t && *t && strlen(t) < 120)
             add_byline(g, t, n);
     }
-    if ((cls && class_says(cls, &date_set)) || (id && class_says(id, &date_set)))
+    bool label = n->parent && is_label_element(name);
+    if ((cls && class_says(g, cls, CS_DATE)) || (id && class_says(g, id, CS_DATE)))
         visible_dates(g, n);
-    else if (n->parent && is_label_element(name))
+    else if (label)
         labelled_date(g, n);
-    if (n->parent && is_label_element(name))
+    if (label)
         labelled_byline(g, n);
 }
 
@@ -1904,6 +1966,7 @@ void warta_metadata_from_html(struct warta_doc *doc)
     struct gather g;
     memset(&g, 0, sizeof(g));
     g.doc = doc;
+    g.memo = warta_arena_alloc(a, CLASS_MEMO_SLOTS * sizeof(*g.memo));
     walk(&g, root);
     const char **m = g.meta;
 

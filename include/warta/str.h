@@ -33,6 +33,16 @@ static inline unsigned char warta_ascii_lower(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
+/* FNV-1a over n bytes: the key of the per-page memos of class verdicts
+ * (a page repeats a few class lists on thousands of elements). */
+static inline uint64_t warta_fnv1a(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
 /* Strips ASCII and Unicode white space (NBSP, thin space...) both ends. */
 struct warta_str warta_str_trim(struct warta_str s);
 
