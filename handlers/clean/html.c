@@ -92,7 +92,7 @@ static const struct tag_info tags[] = {
     {"figcaption", F_BLOCK | F_FIGCAP, 0, NULL},
     {"figure", F_BLOCK | F_FIGCAP, 0, NULL},
     {"footer", F_BLOCK, 0, "boilerplate:footer"},
-    {"form", F_BLOCK, -3, NULL},
+    {"form", F_BLOCK, -3, "boilerplate:form"},
     {"frame", F_JUNK, 0, NULL},
     {"frameset", F_JUNK, 0, NULL},
     {"h1", F_BLOCK | F_HEADING | F_H1, -5, NULL},
@@ -475,7 +475,7 @@ static bool weak_verdict(const char *reason)
 {
     static const char *const weak[] = {
         "boilerplate:share", "boilerplate:byline", "boilerplate:prompt",
-        "boilerplate:tags", "boilerplate:header", NULL,
+        "boilerplate:tags", "boilerplate:header", "boilerplate:form", NULL,
     };
     if (!reason)
         return true;
@@ -668,6 +668,10 @@ static void mark_and_sum(struct hx *h)
          * are often blocks, so they keep their verdict. */
         if (e->raw >= 100 && !(e->tag && (e->tag->flags & (F_BLOCK | F_CELL))) &&
             !strchr((const char *)e->node->name, '-'))
+            continue;
+        /* A form is a search box, a log-in or a sign-up, unless the
+         * page is built as one form (ASP.NET) around its headline. */
+        if (e->has_h1 && !strcmp(e->reason, "boilerplate:form"))
             continue;
         /* An element holding most of the page's prose is the page,
          * whatever its class says ("main has-sidebar"). */
