@@ -24,6 +24,8 @@
 void warta_mark_notices(struct warta_doc *doc)
 {
     size_t body = 0, teasers = 0;
+    /* each paragraph is read once: the verdicts wait for the count */
+    bool *teaser = warta_arena_alloc(doc->arena, doc->n_blocks ? doc->n_blocks : 1);
     for (size_t i = 0; i < doc->n_blocks; i++) {
         struct warta_block *b = &doc->blocks[i];
         if (b->removed_reason || b->role != WARTA_ROLE_BODY)
@@ -34,14 +36,12 @@ void warta_mark_notices(struct warta_doc *doc)
             continue;
         }
         body++;
-        teasers += warta_is_teaser_line(s);
+        teaser[i] = warta_is_teaser_line(s);
+        teasers += teaser[i];
     }
     if (teasers < FEED_MIN_TEASERS || teasers == body)
         return;
-    for (size_t i = 0; i < doc->n_blocks; i++) {
-        struct warta_block *b = &doc->blocks[i];
-        if (!b->removed_reason && b->role == WARTA_ROLE_BODY &&
-            warta_is_teaser_line(warta_str_make(b->text, b->len)))
-            warta_block_remove(doc, b, "teaser", -1);
-    }
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (teaser[i])
+            warta_block_remove(doc, &doc->blocks[i], "teaser", -1);
 }
