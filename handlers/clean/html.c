@@ -14,7 +14,8 @@
  * main container: a named content container (itemprop=articleBody,
  * "article-body", "entry-content"...) when it holds most of the text the
  * readability scorer finds, else the readability winner plus its good
- * siblings, then the modules around it that repeat it; (5) walk it into
+ * siblings, then the standfirst just above it that the meta description
+ * repeats and the modules around it that repeat it; (5) walk it into
  * typed blocks, dropping link-dense ones.
  */
 #include "clean/clean.h"
@@ -218,6 +219,7 @@ struct hx {
     long hl;                /* the headline element, -1 none, -2 not sought */
     bool title_moved;       /* the headline under a moved <title> was sought */
     const char *title;      /* the page's <title> text, or NULL */
+    const char *description; /* its meta description, or NULL */
 };
 
 static size_t text_weight(const xmlChar *s, unsigned *commas)
@@ -991,6 +993,64 @@ static long pick(struct hx *h)
     }
     between_body(h, parent);
     return best;
+}
+
+/* The standfirst set apart from the body: in the article's header beside
+ * the headline, or in a box of its own above the body ("lead", "intro",
+ * "preamble", "sommario": every site names it differently). What marks it
+ * in any language is that the page's meta description repeats it. Looked
+ * for only just before the body (the few boxes before the main container
+ * and its nearest ancestors), so a teaser elsewhere that repeats the
+ * description stays out; a paragraph, not a heading, with few links. */
+#define LEAD_LEVELS 3
+#define LEAD_SIBLINGS 4
+#define LEAD_MATCH 40     /* bytes of normalised text compared */
+#define LEAD_MAX_TEXT 1500
+
+static bool repeats_description(const char *t, size_t n, const char *d, size_t dl)
+{
+    if (n < LEAD_MATCH || dl < LEAD_MATCH)
+        return false;
+    return memmem(t, n, d, LEAD_MATCH) || memmem(d, dl, t, LEAD_MATCH);
+}
+
+static void lead_by_description(struct hx *h, long core)
+{
+    struct hn *el = h->el;
+    if (!h->description)
+        return;
+    size_t dl;
+    const char *d = warta_text_normalize(h->doc->arena, h->description,
+                                         strlen(h->description), &dl);
+    if (dl < LEAD_MATCH)
+        return;
+    long c = core;
+    for (int level = 0; level < LEAD_LEVELS && c >= 0; level++, c = el[c].parent) {
+        if (el[c].tag && (el[c].tag->flags & F_BODY))
+            return;
+        int seen = 0;
+        for (xmlNode *x = el[c].node->prev; x && seen < LEAD_SIBLINGS; x = x->prev) {
+            long s = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+            if (s < 0 || el[s].drop || !el[s].raw)
+                continue;
+            seen++;
+            /* s's subtree is the run of elements after it whose parent
+             * is not before it (pre-order) */
+            for (size_t i = (size_t)s; i < h->n && (i == (size_t)s || el[i].parent >= s); i++) {
+                struct hn *e = &el[i];
+                unsigned fl = e->tag ? e->tag->flags : 0;
+                if (e->drop || e->picked || !(fl & F_BLOCK) || (fl & (F_HEADING | F_LI)) ||
+                    e->inl < LEAD_MIN_TEXT || e->inl > LEAD_MAX_TEXT || e->link * 4 >= e->text)
+                    continue;
+                size_t n;
+                const char *t = subtree_text(h, e->node, true, &n);
+                if (repeats_description(t, n, d, dl)) {
+                    e->picked = true;
+                    return;
+                }
+            }
+        }
+    }
 }
 
 /* Step 4b: the article is a region, not one container. Pages cut it
@@ -1807,6 +1867,42 @@ static const char *page_title(const xmlNode *root)
     return NULL;
 }
 
+/* An attribute's value as the parser stored it, or NULL. */
+static const char *attr_value(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (a->name && !strcasecmp((const char *)a->name, name))
+            return a->children && a->children->type == XML_TEXT_NODE
+                       ? (const char *)a->children->content
+                       : NULL;
+    return NULL;
+}
+
+/* The meta description (name="description", else og:description): pages
+ * fill it with the standfirst. */
+static const char *page_description(const xmlNode *root)
+{
+    const char *og = NULL;
+    for (const xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "head"))
+            continue;
+        for (const xmlNode *m = c->children; m; m = m->next) {
+            if (m->type != XML_ELEMENT_NODE || strcmp((const char *)m->name, "meta"))
+                continue;
+            const char *name = attr_value(m, "name");
+            const char *prop = attr_value(m, "property");
+            const char *content = attr_value(m, "content");
+            if (!content)
+                continue;
+            if (name && !strcasecmp(name, "description"))
+                return content;
+            if (!og && prop && !strcasecmp(prop, "og:description"))
+                og = content;
+        }
+    }
+    return og;
+}
+
 static void free_html(void *p)
 {
     xmlFreeDoc(p);
@@ -1857,13 +1953,16 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     if (!root)
         goto out;
     h.title = page_title(root);
+    h.description = page_description(root);
     rc = collect(&h, root, err);
     if (rc != WARTA_OK)
         goto out;
     mark_and_sum(&h);
     long core = pick(&h);
-    if (core >= 0)
+    if (core >= 0) {
+        lead_by_description(&h, core);
         grow_region(&h, core);
+    }
     second_opinion(&h);
     reread(&h);
     for (size_t i = 0; i < h.n; i++) {
