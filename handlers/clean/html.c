@@ -243,6 +243,13 @@ static long node_index(const xmlNode *n)
     return n && n->_private ? (long)(uintptr_t)n->_private - 1 : -1;
 }
 
+/* The element's index, or -1 for a text, comment or other non-element
+ * node: for walks over a node's siblings. */
+static long element_index(const xmlNode *n)
+{
+    return n->type == XML_ELEMENT_NODE ? node_index(n) : -1;
+}
+
 /* What collect needs from an element's attributes, in one scan. */
 struct attrs {
     char cls[256];    /* lowercased "class id" */
@@ -566,7 +573,7 @@ static void comment_threads(struct hx *h)
             !is_comments(e) || e->drop || e->parent < 0 || !e->tag)
             continue;
         e->thread = true;
-        unsigned fl = e->tag ? e->tag->flags : 0;
+        unsigned fl = e->tag->flags;
         if (e->raw > THREAD_MARKER_MAX || !strcmp(e->tag->name, "form") ||
             !((fl & F_HEADING) || (fl & F_BLOCK && e->raw) ||
               (fl & F_A && !e->is_link && !e->raw)))
@@ -586,7 +593,7 @@ static void comment_threads(struct hx *h)
             continue;
         el[m].cut = true;
         for (xmlNode *x = el[m].node->next; x; x = x->next) {
-            long k = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+            long k = element_index(x);
             if (k < 0 || el[k].has_h1 || el[k].has_content || el[k].reason)
                 continue;
             el[k].reason = "boilerplate:comments";
@@ -757,6 +764,17 @@ static bool is_ancestor(const struct hx *h, long a, long d)
     return false;
 }
 
+/* One past the last element of a's subtree: the elements are in
+ * pre-order, so the subtree is the run after a whose parents are not
+ * before it. */
+static size_t subtree_end(const struct hx *h, long a)
+{
+    size_t i = (size_t)a + 1;
+    while (i < h->n && h->el[i].parent >= a)
+        i++;
+    return i;
+}
+
 static char *subtree_text(struct hx *h, xmlNode *root, bool inline_only,
                           size_t *n);
 
@@ -823,9 +841,7 @@ static long by_headline(struct hx *h, long best)
         if (best == a || is_ancestor(h, a, best))
             return best;
         long near = -1;
-        /* a's subtree is the run of elements after it whose parent
-         * is not before it (pre-order) */
-        for (size_t i = (size_t)a; i < h->n && (i == (size_t)a || el[i].parent >= a); i++) {
+        for (size_t i = (size_t)a, end = subtree_end(h, a); i < end; i++) {
             const struct hn *e = &el[i];
             if (e->scored && !e->drop && e->text - e->link >= 140 &&
                 (near < 0 || e->score > el[near].score))
@@ -845,7 +861,7 @@ static void lead_before(struct hx *h, long c)
 {
     struct hn *el = h->el;
     for (xmlNode *x = el[c].node->prev; x; x = x->prev) {
-        long i = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+        long i = element_index(x);
         if (i < 0)
             continue;
         struct hn *s = &el[i];
@@ -881,7 +897,7 @@ static void between_body(struct hx *h, long parent)
     struct hn *el = h->el;
     xmlNode *first = NULL, *last = NULL;
     for (xmlNode *c = el[parent].node->children; c; c = c->next) {
-        long i = c->type == XML_ELEMENT_NODE ? node_index(c) : -1;
+        long i = element_index(c);
         if (i >= 0 && el[i].picked) {
             if (!first)
                 first = c;
@@ -891,7 +907,7 @@ static void between_body(struct hx *h, long parent)
     if (!first)
         return;
     for (xmlNode *c = first; c != last; c = c->next) {
-        long i = c->type == XML_ELEMENT_NODE ? node_index(c) : -1;
+        long i = element_index(c);
         if (i < 0)
             continue;
         struct hn *s = &el[i];
@@ -966,7 +982,7 @@ static long pick(struct hx *h)
         return best;
     }
     for (xmlNode *c = el[parent].node->children; c; c = c->next) {
-        long i = c->type == XML_ELEMENT_NODE ? node_index(c) : -1;
+        long i = element_index(c);
         if (i < 0)
             continue;
         struct hn *s = &el[i];
@@ -1030,13 +1046,11 @@ static void lead_by_description(struct hx *h, long core)
             return;
         int seen = 0;
         for (xmlNode *x = el[c].node->prev; x && seen < LEAD_SIBLINGS; x = x->prev) {
-            long s = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+            long s = element_index(x);
             if (s < 0 || el[s].drop || !el[s].raw)
                 continue;
             seen++;
-            /* s's subtree is the run of elements after it whose parent
-             * is not before it (pre-order) */
-            for (size_t i = (size_t)s; i < h->n && (i == (size_t)s || el[i].parent >= s); i++) {
+            for (size_t i = (size_t)s, end = subtree_end(h, s); i < end; i++) {
                 struct hn *e = &el[i];
                 unsigned fl = e->tag ? e->tag->flags : 0;
                 if (e->drop || e->picked || !(fl & F_BLOCK) || (fl & (F_HEADING | F_LI)) ||
@@ -1111,7 +1125,7 @@ static void grow_region(struct hx *h, long core)
         if (p < 0 || (el[p].tag && (el[p].tag->flags & F_BODY)))
             break;
         for (xmlNode *x = el[p].node->children; x; x = x->next) {
-            long i = x->type == XML_ELEMENT_NODE ? node_index(x) : -1;
+            long i = element_index(x);
             if (i >= 0 && i != c && same_module(&el[c], &el[i]))
                 el[i].picked = true;
         }
