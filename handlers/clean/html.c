@@ -169,6 +169,7 @@ struct hn {
     unsigned inl, icommas;  /* ... plus that of inline descendants */
     unsigned raw;           /* subtree text before boilerplate marking */
     unsigned prose;         /* ... of it in paragraphs of 25+ characters */
+    unsigned runs;          /* ... plus loose text: boxes of RUN_MIN+ */
     unsigned text, link;    /* subtree text and link text after marking */
     float score;
     short weight;
@@ -603,6 +604,11 @@ static void comment_threads(struct hx *h)
     free(before);
 }
 
+/* Old pages set paragraphs as lines between <br> in a cell or a <div>,
+ * never in a <p>: such a box with a couple of lines of text directly in it
+ * holds prose too, where a date or a label line is shorter. */
+#define RUN_MIN 60u
+
 static void mark_and_sum(struct hx *h)
 {
     struct hn *el = h->el;
@@ -617,6 +623,9 @@ static void mark_and_sum(struct hx *h)
         e->has_h1 |= (fl & F_H1) != 0;
         if (e->tag && !strcmp(e->tag->name, "p") && e->inl >= 25)
             e->prose += e->inl;
+        if ((fl & (F_BLOCK | F_CELL)) && !(fl & (F_HEADING | F_LI | F_BODY)) &&
+            e->inl >= (strcmp(e->tag->name, "p") ? RUN_MIN : 25u))
+            e->runs += e->inl;
         if (e->parent >= 0 && !(fl & (F_BLOCK | F_CELL | F_JUNK))) {
             el[e->parent].inl += e->inl;
             el[e->parent].icommas += e->icommas;
@@ -624,6 +633,7 @@ static void mark_and_sum(struct hx *h)
         if (el[i].parent >= 0 && !(fl & F_JUNK)) {
             el[el[i].parent].raw += el[i].raw;
             el[el[i].parent].prose += el[i].prose;
+            el[el[i].parent].runs += el[i].runs;
             el[el[i].parent].has_content |= el[i].has_content;
             el[el[i].parent].has_h1 |= el[i].has_h1;
         }
@@ -1102,17 +1112,23 @@ static bool opens_with_rule(const xmlNode *n)
  * headline is for the role rules to sort). Old and hand-written pages cut
  * the story into unnamed boxes of one tag (a FAQ's sections, the parts
  * between "back to top" links, the deeply nested second half the scorer
- * never reaches): with no class name to repeat, a box must hold a couple
- * of sentences of paragraph text to count as more of the story, so a
- * one-line source or donation box beside it stays out. */
+ * never reaches, one table per puzzle or record): with no class name to
+ * repeat, a box must hold a couple of sentences of text, in paragraphs or
+ * in lines set with <br>, to count as more of the story, so a one-line
+ * source or donation box beside it stays out; and it must have lost
+ * almost nothing to the furniture rules, or it is a sign-up or comment
+ * box around a form. A named module's paragraphs are its <p>s: its loose
+ * lines are a date row or a deals ticker. */
 #define GROW_UNNAMED_PROSE 200
 static bool same_module(const struct hn *a, const struct hn *s)
 {
-    if (!a->cls_hash && s->prose < GROW_UNNAMED_PROSE)
+    unsigned prose = a->cls_hash ? s->prose : s->runs;
+    if (!a->cls_hash && (prose < GROW_UNNAMED_PROSE ||
+                         (uint64_t)s->text * 10 < (uint64_t)s->raw * 9))
         return false;
     return s->cls_hash == a->cls_hash && s->tag == a->tag && !s->drop &&
            !s->picked && !s->has_h1 && s->text >= s->link + GROW_MIN_TEXT &&
-           s->link * 10 < s->text && (uint64_t)s->prose * 2 >= (uint64_t)s->raw &&
+           s->link * 10 < s->text && (uint64_t)prose * 2 >= (uint64_t)s->raw &&
            !opens_with_rule(s->node);
 }
 
