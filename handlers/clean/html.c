@@ -1117,18 +1117,22 @@ static bool opens_with_rule(const xmlNode *n)
  * in lines set with <br>, to count as more of the story, so a one-line
  * source or donation box beside it stays out; and it must have lost
  * almost nothing to the furniture rules, or it is a sign-up or comment
- * box around a form. A named module's paragraphs are its <p>s: its loose
+ * box around a form. Such a box links its terms inline (a FAQ's answer
+ * points to the packing list and the visa office): up to a fifth of it
+ * may be links, where a named module with a tenth is a teaser with its
+ * linked headline. A named module's paragraphs are its <p>s: its loose
  * lines are a date row or a deals ticker. */
 #define GROW_UNNAMED_PROSE 200
 static bool same_module(const struct hn *a, const struct hn *s)
 {
     unsigned prose = a->cls_hash ? s->prose : s->runs;
+    unsigned link_parts = a->cls_hash ? 10 : 5;
     if (!a->cls_hash && (prose < GROW_UNNAMED_PROSE ||
                          (uint64_t)s->text * 10 < (uint64_t)s->raw * 9))
         return false;
     return s->cls_hash == a->cls_hash && s->tag == a->tag && !s->drop &&
            !s->picked && !s->has_h1 && s->text >= s->link + GROW_MIN_TEXT &&
-           s->link * 10 < s->text && (uint64_t)prose * 2 >= (uint64_t)s->raw &&
+           s->link * link_parts < s->text && (uint64_t)prose * 2 >= (uint64_t)s->raw &&
            !opens_with_rule(s->node);
 }
 
