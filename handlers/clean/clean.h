@@ -50,6 +50,7 @@ struct warta_rblock {
     unsigned link;           /* ... of them inside links */
     unsigned words, function_words;
     long group;              /* the furniture box it sits in, -1 for none */
+    bool comments;           /* ... and that box is a comment section */
     bool heading;            /* an <h1>..<h6> */
     bool titled;             /* a heading the page's <title> repeats */
     bool first;              /* the container pick extracts it */

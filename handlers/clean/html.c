@@ -1401,6 +1401,7 @@ static void reread(struct hx *h)
                 }
                 memset(&b[nb], 0, sizeof(b[nb]));
                 b[nb].group = grp[o];
+                b[nb].comments = grp[o] >= 0 && is_comments(&el[grp[o]]);
                 b[nb].heading = el[o].tag && (el[o].tag->flags & F_HEADING);
                 b[nb].first = in[o] && !el[o].drop;
                 owner[nb] = o;

@@ -301,12 +301,16 @@ bool warta_second_reading(struct warta_rblock *b, size_t n,
         /* No headline to go by: the first reading is kept unless it is
          * nothing or links (a teaser list, a menu) and the run is prose.
          * A first reading of short lines with few links is a short post
-         * or a list, often beside a long comment thread: it stays. */
+         * or a list, often beside a long comment thread: it stays. So
+         * does a post of links (a reading list, "related posts") above
+         * a comment section: readers' prose is the best run there, and
+         * without a headline tying the run to the page nothing says the
+         * class verdict on that box was wrong. */
         r->why = "no-lead";
         best_run(b, n, &r->from, &r->to);
         r->run_good = good_in(b, r->from, r->to);
         swap = r->first_good < GOOD_MIN && first_link * 2 >= first_chars &&
-               r->run_good >= OUTWEIGH_MIN;
+               r->run_good >= OUTWEIGH_MIN && !b[r->from].comments;
     }
     if (!swap)
         return false;
