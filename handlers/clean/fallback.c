@@ -5,7 +5,11 @@
  *
  *  1. Captions: a photo gallery's only prose is its captions. They were
  *     kept aside as `caption` blocks; with nothing else to say, they are
- *     the body.
+ *     the body. A gallery page often has a line about itself (a dek, a
+ *     "PHOTOS: ..." link): a body shorter than a paragraph and than the
+ *     captions is that line, and captions that tell (a few sentences
+ *     about the picture, not a credit line or a site's footer credits)
+ *     join it.
  *  2. JSON-LD: pages that render the story with script (or behind a
  *     paywall overlay) often still ship it whole in the structured data
  *     as `articleBody`. Its lines become body blocks.
@@ -25,9 +29,28 @@
 /* Below this many words the captions are credits or "1 of 12" counters,
  * not a gallery's text. */
 #define CAPTION_BODY_MIN_WORDS 12
+/* Body words under which captions that say more are the text: a dek or
+ * a link line, not a story. */
+#define THIN_BODY_WORDS 40
+/* Words a caption needs to join a thin body: a picture told in sentences,
+ * where credits ("Photo: X / Agency", "(c) 2012 Site | powered by ...")
+ * and "share it, link back" lines are short. */
+#define TELLING_CAPTION_WORDS 30
 /* JSON-LD nesting followed when looking for articleBody (@graph, arrays,
  * mainEntity): the reader in metadata/structured.c goes no deeper. */
 #define LD_MAX_DEPTH 4
+
+/* Words of the body, counted up to `limit`. */
+static size_t content_words(const struct warta_doc *doc, size_t limit)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < doc->n_blocks && words < limit; i++) {
+        const struct warta_block *b = &doc->blocks[i];
+        if (warta_role_is_content(b->role) && !b->removed_reason)
+            words += warta_count_words_upto(b->text, b->len, limit - words);
+    }
+    return words;
+}
 
 static bool has_content(const struct warta_doc *doc)
 {
@@ -38,26 +61,30 @@ static bool has_content(const struct warta_doc *doc)
     return false;
 }
 
-/* Caption blocks that are text, not credit lines ("Foto: X" is a label). */
-static bool caption_prose(const struct warta_block *b)
+/* Caption blocks that are text, not credit lines ("Foto: X" is a label),
+ * of at least `min` words. */
+static bool caption_prose(const struct warta_block *b, size_t min)
 {
-    if (b->role != WARTA_ROLE_CAPTION || b->removed_reason || !b->len)
+    if (b->role != WARTA_ROLE_CAPTION || b->removed_reason || !b->len ||
+        (min && warta_count_words_upto(b->text, b->len, min) < min))
         return false;
     enum warta_label_kind kind;
     size_t at;
     return !warta_match_label(warta_str_make(b->text, b->len), &kind, &at);
 }
 
-static bool captions_as_body(struct warta_doc *doc)
+/* Captions of at least `min` words each become the body when together
+ * they say more than `more` words. */
+static bool captions_as_body(struct warta_doc *doc, size_t min, size_t more)
 {
     size_t words = 0;
     for (size_t i = 0; i < doc->n_blocks; i++)
-        if (caption_prose(&doc->blocks[i]))
+        if (caption_prose(&doc->blocks[i], min))
             words += warta_count_words(doc->blocks[i].text, doc->blocks[i].len);
-    if (words < CAPTION_BODY_MIN_WORDS)
+    if (words < CAPTION_BODY_MIN_WORDS || words <= more)
         return false;
     for (size_t i = 0; i < doc->n_blocks; i++)
-        if (caption_prose(&doc->blocks[i]))
+        if (caption_prose(&doc->blocks[i], min))
             doc->blocks[i].role = WARTA_ROLE_BODY;
     return true;
 }
@@ -129,9 +156,14 @@ static bool jsonld_as_body(struct warta_doc *doc)
 
 bool warta_clean_html_fallback(struct warta_doc *doc)
 {
-    if (has_content(doc))
+    size_t words = content_words(doc, THIN_BODY_WORDS);
+    if (words >= THIN_BODY_WORDS)
         return true;
-    if (captions_as_body(doc) && has_content(doc))
+    if (has_content(doc)) {
+        captions_as_body(doc, TELLING_CAPTION_WORDS, words);
+        return true;
+    }
+    if (captions_as_body(doc, 0, 0) && has_content(doc))
         return true;
     if (!jsonld_as_body(doc))
         return false;
