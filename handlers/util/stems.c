@@ -17,6 +17,14 @@ struct stem {
 };
 
 struct warta_stems_index {
+    /* The second bytes that follow each first byte at the start of a
+     * word, both folded to their low six bits: bit b of seconds[a % 64]
+     * is set when some word begins with bytes a, b (mod 64). A position
+     * whose pair no word begins with is passed over at the cost of one
+     * bit test; class text is letters, digits and dashes, and a list's
+     * words begin with a few dozen of the pairs it holds. Folding only
+     * adds false alarms, which the bucket compare rejects. */
+    uint64_t seconds[64];
     /* Entries with first byte c are ent[start[c] .. start[c + 1]), in
      * table order. */
     uint32_t start[257];
@@ -67,6 +75,9 @@ static struct warta_stems_index *build(struct warta_stems *set)
         memset(&mask, 0xFF, h);
         x->ent[fill[(unsigned char)w[0]]++] =
             (struct stem){w, len, load4(w, h), mask, (long)i};
+        /* A one-byte word may be followed by anything, or by nothing at
+         * the end of the string (taken as byte 0). */
+        x->seconds[w[0] & 63] |= len == 1 ? UINT64_MAX : (uint64_t)1 << (w[1] & 63);
     }
     return x;
 }
@@ -86,6 +97,26 @@ static const struct warta_stems_index *index_of(struct warta_stems *set)
     return x;
 }
 
+/* The smallest table index below `below` (any, when negative) of a word
+ * that starts s[0..left), or -1. Kept out of line so that the scan loop,
+ * which passes over most positions, keeps its few variables in registers
+ * (a third fewer instructions per byte with gcc 12). */
+__attribute__((noinline)) static long
+word_here(const struct warta_stems_index *x, const char *s, size_t left, long below)
+{
+    unsigned char c = (unsigned char)s[0];
+    uint32_t w = load4(s, left);
+    for (uint32_t k = x->start[c]; k < x->start[c + 1]; k++) {
+        const struct stem *e = &x->ent[k];
+        if (below >= 0 && e->idx >= below)
+            break; /* the bucket is in table order */
+        if ((w & e->mask) == e->head && e->len <= left &&
+            (e->len <= 4 || !memcmp(s + 4, e->word + 4, e->len - 4)))
+            return e->idx;
+    }
+    return -1;
+}
+
 /* Smallest table index of a word occurring in s, or -1; `any` stops at
  * the first found. */
 static long scan(struct warta_stems *set, const char *s, size_t len, bool any)
@@ -94,22 +125,15 @@ static long scan(struct warta_stems *set, const char *s, size_t len, bool any)
     long best = -1;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t k = x->start[c], stop = x->start[c + 1];
-        if (k == stop)
+        /* The end of the string reads as a byte 0 after the last. */
+        unsigned char next = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        if (!(x->seconds[c & 63] >> (next & 63) & 1))
             continue;
-        size_t left = len - i;
-        uint32_t w = load4(s + i, left);
-        for (; k < stop; k++) {
-            const struct stem *e = &x->ent[k];
-            if (best >= 0 && e->idx >= best)
-                break; /* the bucket is in table order */
-            if ((w & e->mask) == e->head && e->len <= left &&
-                (e->len <= 4 || !memcmp(s + i + 4, e->word + 4, e->len - 4))) {
-                best = e->idx;
-                if (any || best == 0)
-                    return best;
-                break;
-            }
+        long found = word_here(x, s + i, len - i, best);
+        if (found >= 0) {
+            best = found;
+            if (any || best == 0)
+                return best;
         }
     }
     return best;

@@ -7,7 +7,8 @@
  * hundred distinct classes and the lists run to dozens of words, which made
  * these tests a tenth of the pipeline. Indexed by first byte, one pass over
  * the string tries at each position only the words that start with its
- * byte. The answers are exactly those of the word-by-word loops.
+ * byte, and only when some word starts with its two bytes (a bit test).
+ * The answers are exactly those of the word-by-word loops.
  *
  * The list is any static table whose entries start with a `const char *`
  * (a plain NULL-terminated `const char *const[]`, or an array of structs

@@ -216,9 +216,12 @@ static void test_error_table(void **state)
  * first table word (in table order) found anywhere, any word found, and
  * a whole-string match; checked on random strings over a small alphabet
  * so that words, prefixes and near misses all occur, at every length
- * around the four-byte head compare. */
+ * around the four-byte head compare. "!c" begins with a pair that the
+ * index folds together with "ac" ('!' and 'a' agree in their low six
+ * bits), so a false alarm of the pair filter must not become a match. */
 static const char *const stem_words[] = {
-    "ab", "abc", "b", "bca", "cab", "abca", "abcab", "ccccc", "ba", "c:a", "\xC3\xA9" "a", NULL,
+    "ab", "abc", "b", "bca", "cab", "abca", "abcab", "ccccc", "ba", "c:a", "\xC3\xA9" "a",
+    "!c", NULL,
 };
 
 static long naive_first(const char *s, size_t len)
@@ -241,7 +244,7 @@ static void test_stems(void **state)
 {
     (void)state;
     static struct warta_stems set = WARTA_STEMS(stem_words);
-    static const char alphabet[] = "abc:\xC3\xA9";
+    static const char alphabet[] = "abc:!\xC3\xA9";
     unsigned seed = 12345;
     char s[16];
     for (int round = 0; round < 20000; round++) {
@@ -260,6 +263,8 @@ static void test_stems(void **state)
     assert_int_equal(warta_stems_first(&set, "xxbcaxx", 7), 2);
     assert_int_equal(warta_stems_exact(&set, "abcab", 5), 6);
     assert_int_equal(warta_stems_exact(&set, "abcabc", 6), -1);
+    assert_int_equal(warta_stems_first(&set, "xacx", 4), -1);
+    assert_int_equal(warta_stems_first(&set, "x!cx", 4), 11);
     assert_false(warta_stems_any(&set, "", 0));
 }
 
