@@ -89,13 +89,14 @@ static const struct {
     {"dcterms.language", M_DC_LANGUAGE},
     {"og:locale", M_OG_LOCALE},
     {"headline", M_IP_HEADLINE},
+    {NULL, M__COUNT},
 };
 
 /* Meta tags that carry tags: every one counts, each may be a
  * comma-joined list. */
 static const char *const tag_meta_keys[] = {
     "article:tag", "og:article:tag", "keywords", "news_keywords",
-    "parsely-tags", "sailthru.tags",
+    "parsely-tags", "sailthru.tags", NULL,
 };
 
 /* Meta tags that carry a date: name=, property= or itemprop= keys, and
@@ -123,6 +124,7 @@ static const struct {
     {"article:modified", true},        {"bt:moddate", true},
     {"dc.date.modified", true},        {"dcterms.modified", true},
     {"datemodified", true},            {"last-modified", true},
+    {NULL, false},
 };
 
 /* Where a date was read, strongest first. Positional sources (visible
@@ -691,6 +693,12 @@ static void ld_script(struct gather *g, const char *text, size_t len)
 
 /* --- the walk ------------------------------------------------------------ */
 
+/* The key tables, indexed for whole-key lookups (warta/stems.h): a page
+ * has dozens of meta tags and the tables some eighty keys. */
+static struct warta_stems date_meta_set = WARTA_STEMS(date_meta_keys);
+static struct warta_stems tag_meta_set = WARTA_STEMS(tag_meta_keys);
+static struct warta_stems meta_set = WARTA_STEMS(meta_keys);
+
 static void take_meta(struct gather *g, const xmlNode *n)
 {
     const char *key = get_attr(n, "property");
@@ -703,38 +711,44 @@ static void take_meta(struct gather *g, const xmlNode *n)
         key = get_attr(n, "http-equiv");
     if (!key || !val || !*val)
         return;
+    /* The keys of the tables are short and lower case: a key is matched
+     * ignoring case, and a longer one is none of them. */
+    char low[64];
+    size_t kl = strlen(key);
+    if (kl >= sizeof(low))
+        return;
+    for (size_t i = 0; i < kl; i++)
+        low[i] = (char)tolower((unsigned char)key[i]);
     struct warta_arena *a = g->doc->arena;
-    for (size_t i = 0; i < sizeof(date_meta_keys) / sizeof(date_meta_keys[0]); i++)
-        if (!strcasecmp(key, date_meta_keys[i].key)) {
-            /* A microdata meta may belong to an embedded video or teaser. */
-            bool micro = get_attr(n, "itemprop") && !get_attr(n, "property") &&
-                         !get_attr(n, "name");
-            const char *v = clean(a, val);
-            if (v)
-                add_date(g, warta_find_date(a, v, strlen(v), g->month_first, NULL, NULL),
-                         micro ? DS_ITEMPROP : DS_META, date_meta_keys[i].modified,
-                         micro ? g->pos : -1, micro && in_aside(g, n));
-            return;
-        }
-    for (size_t i = 0; i < sizeof(tag_meta_keys) / sizeof(tag_meta_keys[0]); i++)
-        if (!strcasecmp(key, tag_meta_keys[i])) {
-            const char *t = g->tags.n < MAX_LIST ? clean(a, val) : NULL;
-            if (t)
-                add_tags(g, t, strlen(t));
-            return;
-        }
-    for (size_t i = 0; i < sizeof(meta_keys) / sizeof(meta_keys[0]); i++)
-        if (!strcasecmp(key, meta_keys[i].key)) {
-            enum slot sl = meta_keys[i].slot;
-            const char *v = clean(a, val);
-            /* Every article:author / author meta names one more author. */
-            if (v && g->meta[sl] && (sl == M_AUTHOR || sl == M_ARTICLE_AUTHOR) &&
-                strlen(g->meta[sl]) < 512)
-                g->meta[sl] = warta_arena_printf(a, "%s; %s", g->meta[sl], v);
-            else if (!g->meta[sl])
-                g->meta[sl] = v;
-            return;
-        }
+    long i = warta_stems_exact(&date_meta_set, low, kl);
+    if (i >= 0) {
+        /* A microdata meta may belong to an embedded video or teaser. */
+        bool micro = get_attr(n, "itemprop") && !get_attr(n, "property") &&
+                     !get_attr(n, "name");
+        const char *v = clean(a, val);
+        if (v)
+            add_date(g, warta_find_date(a, v, strlen(v), g->month_first, NULL, NULL),
+                     micro ? DS_ITEMPROP : DS_META, date_meta_keys[i].modified,
+                     micro ? g->pos : -1, micro && in_aside(g, n));
+        return;
+    }
+    if (warta_stems_exact(&tag_meta_set, low, kl) >= 0) {
+        const char *t = g->tags.n < MAX_LIST ? clean(a, val) : NULL;
+        if (t)
+            add_tags(g, t, strlen(t));
+        return;
+    }
+    i = warta_stems_exact(&meta_set, low, kl);
+    if (i >= 0) {
+        enum slot sl = meta_keys[i].slot;
+        const char *v = clean(a, val);
+        /* Every article:author / author meta names one more author. */
+        if (v && g->meta[sl] && (sl == M_AUTHOR || sl == M_ARTICLE_AUTHOR) &&
+            strlen(g->meta[sl]) < 512)
+            g->meta[sl] = warta_arena_printf(a, "%s; %s", g->meta[sl], v);
+        else if (!g->meta[sl])
+            g->meta[sl] = v;
+    }
 }
 
 static bool has_token(const char *list, const char *word)
@@ -783,12 +797,16 @@ static struct warta_stems class_sets[CS__COUNT] = {
     [CS_TAG_CLOUD] = WARTA_STEMS(tag_cloud_classes),
 };
 
-/* A class (or id) list containing one of the stems of a set, as a
- * substring of a token: "article__date", "c-byline-name", "authorname".
- * Pages repeat a few lists on thousands of elements, and a date or a
- * name asks about all its ancestors' too, so each distinct list (its
- * first 256 bytes, all that is matched) is matched once per set. */
-static bool class_says(struct gather *g, const char *list, enum class_set set)
+#define CS_BIT(set) (1u << (set))
+
+/* Of the sets asked (CS_BIT flags), those of which a class (or id) list
+ * contains a stem, as a substring of a token: "article__date",
+ * "c-byline-name", "authorname". Pages repeat a few lists on thousands of
+ * elements, and a date or a name asks about all its ancestors' too, so
+ * each distinct list (its first 256 bytes, all that is matched) is
+ * matched once per set; asking for several sets at once hashes and
+ * lowercases the list once. */
+static unsigned class_says(struct gather *g, const char *list, unsigned sets)
 {
     size_t n = strnlen(list, 256);
     uint64_t key = warta_fnv1a(list, n) | 1;
@@ -797,16 +815,17 @@ static bool class_says(struct gather *g, const char *list, enum class_set set)
         m->key = key;
         m->known = m->says = 0;
     }
-    uint8_t bit = (uint8_t)(1u << set);
-    if (!(m->known & bit)) {
+    unsigned missing = sets & ~m->known;
+    if (missing) {
         char low[256];
         for (size_t i = 0; i < n; i++)
             low[i] = (char)tolower((unsigned char)list[i]);
-        if (warta_stems_any(&class_sets[set], low, n))
-            m->says |= bit;
-        m->known |= bit;
+        for (unsigned set = 0; set < CS__COUNT; set++)
+            if ((missing & CS_BIT(set)) && warta_stems_any(&class_sets[set], low, n))
+                m->says |= (uint8_t)CS_BIT(set);
+        m->known |= (uint8_t)missing;
     }
-    return m->says & bit;
+    return m->says & sets;
 }
 
 /* a is an ancestor of one of the nodes. */
@@ -837,7 +856,7 @@ static bool inside(struct gather *g, const xmlNode *n, const char *const *elemen
             if (!strcmp((const char *)p->name, *e))
                 return true;
         const char *cls = get_attr(p, "class");
-        if (cls && class_says(g, cls, classes) && !holds_any(p, keep, n_keep))
+        if (cls && class_says(g, cls, CS_BIT(classes)) && !holds_any(p, keep, n_keep))
             return true;
     }
     return false;
@@ -859,7 +878,7 @@ static bool in_aside(struct gather *g, const xmlNode *n)
 static bool time_is_update(struct gather *g, const xmlNode *n)
 {
     const char *cls = get_attr(n, "class");
-    if (cls && class_says(g, cls, CS_UPDATE))
+    if (cls && class_says(g, cls, CS_BIT(CS_UPDATE)))
         return true;
     const xmlNode *prev = n->prev;
     if (prev && prev->type == XML_TEXT_NODE && prev->content) {
@@ -969,12 +988,6 @@ static void tag_link(struct gather *g, xmlNode *n, const char *rel)
     const char *t = node_text(g->doc->arena, n, 128);
     if (t && *t)
         add_tag(g, warta_str_from(t));
-}
-
-static bool is_label_element(const char *name)
-{
-    return !strcmp(name, "strong") || !strcmp(name, "b") || !strcmp(name, "dt") ||
-           !strcmp(name, "th") || !strcmp(name, "label") || !strcmp(name, "span");
 }
 
 /* "<li><strong>Datum</strong> 28.04.2023</li>": an element that is only a
@@ -1135,15 +1148,41 @@ static void common_attrs(const xmlNode *n, struct common_attrs *c)
     }
 }
 
-static void visit(struct gather *g, xmlNode *n)
+/* The elements visit treats apart. Each element's name is looked up once
+ * here instead of being compared with a dozen names in turn. */
+enum element {
+    E_OTHER, E_META, E_SCRIPT, E_STYLE, E_BASE, E_TITLE, E_HTML, E_P, E_H1,
+    E_LINK, E_A, E_TIME,
+    E_LABEL, /* an element that may hold only a label: "<strong>Datum</strong>" */
+};
+
+static enum element element_of(const char *name)
+{
+    static const struct {
+        const char *name;
+        enum element e;
+    } known[] = {
+        {"meta", E_META},     {"script", E_SCRIPT}, {"style", E_STYLE},
+        {"base", E_BASE},     {"title", E_TITLE},   {"html", E_HTML},
+        {"p", E_P},           {"h1", E_H1},         {"link", E_LINK},
+        {"a", E_A},           {"time", E_TIME},     {"strong", E_LABEL},
+        {"b", E_LABEL},       {"dt", E_LABEL},      {"th", E_LABEL},
+        {"label", E_LABEL},   {"span", E_LABEL},
+    };
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (name[0] == known[i].name[0] && !strcmp(name, known[i].name))
+            return known[i].e;
+    return E_OTHER;
+}
+
+static void visit(struct gather *g, xmlNode *n, enum element e)
 {
     struct warta_arena *a = g->doc->arena;
-    const char *name = (const char *)n->name;
-    if (!strcmp(name, "meta")) {
+    if (e == E_META) {
         take_meta(g, n);
         return;
     }
-    if (!strcmp(name, "script")) {
+    if (e == E_SCRIPT) {
         const char *t = get_attr(n, "type");
         if (t && !strcasecmp(t, "application/ld+json") && n->children &&
             n->children->content) {
@@ -1152,15 +1191,15 @@ static void visit(struct gather *g, xmlNode *n)
         }
         return;
     }
-    if (!strcmp(name, "base") && !g->base_href) {
+    if (e == E_BASE && !g->base_href) {
         g->base_href = clean(a, get_attr(n, "href"));
         return;
     }
-    if (!strcmp(name, "title") && !g->title) {
+    if (e == E_TITLE && !g->title) {
         g->title = node_text(a, n, 1024);
         return;
     }
-    if (!strcmp(name, "html")) {
+    if (e == E_HTML) {
         const char *l = get_attr(n, "lang");
         if (!l)
             l = get_attr(n, "xml:lang");
@@ -1170,9 +1209,9 @@ static void visit(struct gather *g, xmlNode *n)
                                           !strcasecmp(g->html_lang, "en_US"));
         return;
     }
-    if (!strcmp(name, "p")) {
+    if (e == E_P) {
         lead_byline(g, n);
-    } else if (!strcmp(name, "h1")) {
+    } else if (e == E_H1) {
         g->p_after_h1 = 0;
         const char *t = node_text(a, n, 1024);
         if (t && *t && g->n_h1 < MAX_H1) {
@@ -1185,21 +1224,21 @@ static void visit(struct gather *g, xmlNode *n)
     struct common_attrs at;
     common_attrs(n, &at);
     const char *rel = at.rel;
-    if (rel && (!strcmp(name, "link") || !strcmp(name, "a"))) {
+    if (rel && (e == E_LINK || e == E_A)) {
         if (has_token(rel, "canonical") && !g->canonical)
             g->canonical = clean(a, get_attr(n, "href"));
-        if (has_token(rel, "author") && !strcmp(name, "a") && g->n_rel < MAX_NAME_CANDS) {
+        if (has_token(rel, "author") && e == E_A && g->n_rel < MAX_NAME_CANDS) {
             const char *t = node_text(a, n, 256);
             if (t && *t && strncmp(t, "http", 4))
                 g->rel_names[g->n_rel++] = (struct name_cand){t, g->pos, in_aside(g, n), n};
         }
     }
-    if (!strcmp(name, "a")) {
+    if (e == E_A) {
         tag_link(g, n, rel);
         labelled_byline(g, n);
     }
     const char *ip = at.itemprop;
-    if (ip && strcmp(name, "meta")) {
+    if (ip) {
         bool pub = !strcasecmp(ip, "datePublished") || !strcasecmp(ip, "dateCreated");
         if (pub || !strcasecmp(ip, "dateModified")) {
             const char *v = get_attr(n, "datetime");
@@ -1215,7 +1254,7 @@ static void visit(struct gather *g, xmlNode *n)
                 add_byline(g, t, n);
         }
     }
-    if (!strcmp(name, "time")) {
+    if (e == E_TIME) {
         const char *dt = get_attr(n, "datetime");
         if (dt && *dt) {
             const char *v = clean(a, dt);
@@ -1228,15 +1267,15 @@ static void visit(struct gather *g, xmlNode *n)
     }
     const char *cls = at.cls;
     const char *id = at.id;
-    if (!ip && ((cls && class_says(g, cls, CS_BYLINE)) ||
-                (id && class_says(g, id, CS_BYLINE))) &&
-        g->n_byline < MAX_NAME_CANDS) {
+    unsigned asked = CS_BIT(CS_DATE) | (ip ? 0 : CS_BIT(CS_BYLINE));
+    unsigned says = (cls ? class_says(g, cls, asked) : 0) | (id ? class_says(g, id, asked) : 0);
+    if ((says & CS_BIT(CS_BYLINE)) && g->n_byline < MAX_NAME_CANDS) {
         const char *t = node_text(a, n, 256);
         if (t && *t && strlen(t) < 120)
             add_byline(g, t, n);
     }
-    bool label = n->parent && is_label_element(name);
-    if ((cls && class_says(g, cls, CS_DATE)) || (id && class_says(g, id, CS_DATE)))
+    bool label = n->parent && e == E_LABEL;
+    if (says & CS_BIT(CS_DATE))
         visible_dates(g, n);
     else if (label)
         labelled_date(g, n);
@@ -1250,10 +1289,10 @@ static void walk(struct gather *g, xmlNode *root)
     while (n) {
         bool descend = false;
         if (n->type == XML_ELEMENT_NODE) {
+            enum element e = element_of((const char *)n->name);
             g->pos++;
-            visit(g, n);
-            descend = strcmp((const char *)n->name, "script") &&
-                      strcmp((const char *)n->name, "style");
+            visit(g, n, e);
+            descend = e != E_SCRIPT && e != E_STYLE;
         }
         n = warta_dom_next(n, root, descend);
     }
