@@ -15,7 +15,8 @@
  * "article-body", "entry-content"...) when it holds most of the text the
  * readability scorer finds, else the readability winner plus its good
  * siblings, then the standfirst just above it that the meta description
- * repeats and the modules around it that repeat it; (5) walk it into
+ * repeats (or that captions the video in the player box above it) and the
+ * modules around it that repeat it; (5) walk it into
  * typed blocks, dropping link-dense ones.
  */
 #include "clean/clean.h"
@@ -52,6 +53,7 @@ enum {
     F_BODY = 1 << 13,
     F_ARTICLE = 1 << 14,
     F_TABLE = 1 << 15,
+    F_MEDIA = 1 << 16,  /* a player: video, audio, a plugin */
 };
 
 /* xmlParserMaxDepth: the parser halts deeper than this. */
@@ -68,11 +70,11 @@ struct tag_info {
 static const struct tag_info tags[] = {
     {"a", F_A, 0, NULL},
     {"address", F_BLOCK, -3, NULL},
-    {"applet", F_JUNK, 0, NULL},
+    {"applet", F_JUNK | F_MEDIA, 0, NULL},
     {"area", F_JUNK, 0, NULL},
     {"article", F_BLOCK | F_ARTICLE, 0, NULL},
     {"aside", F_BLOCK, 0, "boilerplate:sidebar"},
-    {"audio", F_JUNK, 0, NULL},
+    {"audio", F_JUNK | F_MEDIA, 0, NULL},
     {"blockquote", F_BLOCK | F_QUOTE | F_SCORE, 3, NULL},
     {"body", F_BLOCK | F_BODY, 0, NULL},
     {"br", F_BR, 0, NULL},
@@ -88,7 +90,7 @@ static const struct tag_info tags[] = {
     {"div", F_BLOCK | F_SCORE, 5, NULL},
     {"dl", F_BLOCK, -3, NULL},
     {"dt", F_BLOCK, -3, NULL},
-    {"embed", F_JUNK, 0, NULL},
+    {"embed", F_JUNK | F_MEDIA, 0, NULL},
     {"fieldset", F_BLOCK, 0, NULL},
     {"figcaption", F_BLOCK | F_FIGCAP, 0, NULL},
     {"figure", F_BLOCK | F_FIGCAP, 0, NULL},
@@ -107,7 +109,7 @@ static const struct tag_info tags[] = {
     {"hgroup", F_BLOCK, 0, NULL},
     {"hr", F_BLOCK, 0, NULL},
     {"html", F_BLOCK, 0, NULL},
-    {"iframe", F_JUNK, 0, NULL},
+    {"iframe", F_JUNK | F_MEDIA, 0, NULL},
     {"input", F_JUNK, 0, NULL},
     {"label", F_JUNK, 0, NULL},
     {"legend", F_BLOCK, 0, NULL},
@@ -119,7 +121,10 @@ static const struct tag_info tags[] = {
     {"meta", F_JUNK, 0, NULL},
     {"nav", F_BLOCK, 0, "boilerplate:navigation"},
     {"noscript", F_JUNK, 0, NULL},
-    {"object", F_JUNK, 0, NULL},
+    /* Its children besides <param> are the fallback a reader sees where
+     * the plugin cannot run (Flash players set the video's summary
+     * there). */
+    {"object", F_BLOCK | F_MEDIA, 0, NULL},
     {"ol", F_BLOCK, -3, NULL},
     {"optgroup", F_JUNK, 0, NULL},
     {"option", F_JUNK, 0, NULL},
@@ -145,7 +150,7 @@ static const struct tag_info tags[] = {
     {"tr", F_BLOCK | F_ROW, 0, NULL},
     {"track", F_JUNK, 0, NULL},
     {"ul", F_BLOCK, -3, NULL},
-    {"video", F_JUNK, 0, NULL},
+    {"video", F_JUNK | F_MEDIA, 0, NULL},
 };
 
 static int tag_cmp(const void *k, const void *e)
@@ -1077,6 +1082,51 @@ static void lead_by_description(struct hx *h, long core)
     }
 }
 
+/* A video's summary set as its caption in the player box just above the
+ * body (a TV show's page: the clip, what it is about, then the text): the
+ * story's lead, which no meta description need repeat. Only the box
+ * nearest the body at each level is looked at, it must hold the player,
+ * and the summary must be named a caption: prose next to a player is
+ * otherwise often an address, a promotion or a quote of the day. */
+static bool holds_player(const struct hx *h, long s, size_t end)
+{
+    for (size_t i = (size_t)s; i < end; i++)
+        if (h->el[i].tag && (h->el[i].tag->flags & F_MEDIA))
+            return true;
+    return false;
+}
+
+static void lead_by_player(struct hx *h, long core)
+{
+    struct hn *el = h->el;
+    long c = core;
+    for (int level = 0; level < LEAD_LEVELS && c >= 0; level++, c = el[c].parent) {
+        if (el[c].tag && (el[c].tag->flags & F_BODY))
+            return;
+        xmlNode *x = el[c].node->prev;
+        long s = -1;
+        for (; x; x = x->prev) {
+            s = element_index(x);
+            if (s >= 0 && !el[s].drop && el[s].raw)
+                break;
+        }
+        if (!x)
+            continue;
+        size_t end = subtree_end(h, s);
+        if (!holds_player(h, s, end))
+            continue;
+        for (size_t i = (size_t)s; i < end; i++) {
+            struct hn *e = &el[i];
+            unsigned fl = e->tag ? e->tag->flags : 0;
+            if (!e->caption || e->drop || e->picked || !(fl & F_BLOCK) ||
+                e->inl < LEAD_MIN_TEXT || e->inl > LEAD_MAX_TEXT || e->link * 4 >= e->text)
+                continue;
+            e->picked = true;
+            return;
+        }
+    }
+}
+
 /* Step 4b: the article is a region, not one container. Pages cut it
  * into modules the scorer weighs apart: one box per section or per few
  * paragraphs, between video, gallery and teaser boxes, so the winner is
@@ -1996,6 +2046,7 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
     long core = pick(&h);
     if (core >= 0) {
         lead_by_description(&h, core);
+        lead_by_player(&h, core);
         grow_region(&h, core);
     }
     second_opinion(&h);

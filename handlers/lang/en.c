@@ -118,6 +118,8 @@ static const char *const furniture_prefixes[] = {
     "Enjoyed this article?", "Enjoyed this post?",
     "The opinions expressed in this", "These news feeds are provided",
     "The material on this site may not be", "By providing information about",
+    /* A player's fallback telling the reader what it can play. */
+    "This video is unavailable", "This video is playable", "This video requires",
     NULL,
 };
 
