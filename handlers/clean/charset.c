@@ -43,32 +43,33 @@ static size_t put_utf8(char *o, unsigned cp)
     return 3;
 }
 
+/* How many of the first bytes of p[0..n), at most 32, are ASCII. */
+static size_t ascii_prefix(const char *p, size_t n)
+{
+    if (n >= 32) {
+        uint64_t w[4];
+        memcpy(w, p, sizeof(w));
+        if (!((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull))
+            return 32;
+    }
+    size_t k = 0;
+    while (k < n && k < 32 && (unsigned char)p[k] < 0x80)
+        k++;
+    return k;
+}
+
 /* Counts valid multi-byte sequences and invalid bytes. */
 static void utf8_census(const char *p, size_t len, size_t *multi,
                         size_t *invalid, bool *nul)
 {
     *multi = *invalid = 0;
-    *nul = false;
+    *nul = memchr(p, '\0', len) != NULL;
     size_t i = 0;
     while (i < len) {
-        /* Pages are mostly ASCII markup: skip it 8 bytes at a time. */
-        if (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            /* no high bit and no zero byte in the word */
-            if (!(w & 0x8080808080808080ull) &&
-                !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
-                i += 8;
-                continue;
-            }
-        }
-        unsigned char c = (unsigned char)p[i];
-        if (c < 0x80) {
-            if (!c)
-                *nul = true;
-            i++;
+        /* Pages are mostly ASCII markup: skip it 32 bytes at a time. */
+        i += ascii_prefix(p + i, len - i);
+        if (i == len || (unsigned char)p[i] < 0x80)
             continue;
-        }
         int32_t cp;
         size_t n = warta_utf8_decode(p + i, len - i, &cp);
         if (cp < 0)
