@@ -170,14 +170,19 @@ static bool is_invisible(int32_t cp)
  * neighbour composes with them. Latin (Vietnamese included), general
  * punctuation (curly quotes, dashes, the ellipsis), currency signs, and
  * the Thai, Lao, Myanmar and Khmer blocks (all but U+102E, which composes
- * U+1026): most of the region's copy. test_unicode checks every one
- * against utf8proc and every canonical decomposition in Unicode. */
+ * U+1026): most of the region's copy. Cyrillic, kana (without the
+ * combining voicing marks U+3099 and U+309A), CJK ideographs and Hangul
+ * syllables too: a Russian, Japanese, Chinese or Korean article would
+ * otherwise go through utf8proc's mapping whole. test_unicode checks
+ * every one against utf8proc and every canonical decomposition in
+ * Unicode. */
 static const struct {
     int32_t lo, hi;
 } nfc_inert[] = {
-    {0x0080, 0x02FF}, {0x0E01, 0x0E5B}, {0x0E81, 0x0EDF}, {0x1000, 0x102D},
-    {0x102F, 0x109F}, {0x1780, 0x17F9}, {0x1E00, 0x1EFF}, {0x2002, 0x206F},
-    {0x20A0, 0x20C0},
+    {0x0080, 0x02FF}, {0x0400, 0x052F}, {0x0E01, 0x0E5B}, {0x0E81, 0x0EDF},
+    {0x1000, 0x102D}, {0x102F, 0x109F}, {0x1780, 0x17F9}, {0x1E00, 0x1EFF},
+    {0x2002, 0x206F}, {0x20A0, 0x20C0}, {0x3041, 0x3096}, {0x30A1, 0x30FA},
+    {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3},
 };
 
 bool warta_cp_nfc_inert(int32_t cp)
