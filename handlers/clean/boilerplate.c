@@ -215,15 +215,22 @@ static const char *reason_of(const char *s, size_t len)
     return m >= 0 ? stem_patterns[m].reason : NULL;
 }
 
+/* s with '-' and '_' removed, as much as fits in out[0..cap - 1). */
+static size_t unjoined(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len && k + 1 < cap; i++)
+        if (s[i] != '-' && s[i] != '_')
+            out[k++] = s[i];
+    return k;
+}
+
 /* One class token names the content container. A BEM element of it
  * that is furniture ("article-body__newsletter") does not. */
 static bool token_is_content(const char *s, size_t len)
 {
     char buf[256];
-    size_t k = 0;
-    for (size_t i = 0; i < len && k + 1 < sizeof(buf); i++)
-        if (s[i] != '-' && s[i] != '_')
-            buf[k++] = s[i];
+    size_t k = unjoined(s, len, buf, sizeof(buf));
     if (!warta_stems_any(&content_set, buf, k))
         return false;
     for (size_t i = 0; i + 1 < len; i++)
@@ -234,6 +241,16 @@ static bool token_is_content(const char *s, size_t len)
 
 bool warta_boilerplate_is_content(const char *s, size_t len)
 {
+    /* Few lists name a content container: one look at the whole list,
+     * dashes and underscores dropped, rules most out before the token by
+     * token test. A stem holds no space, so it occurs here exactly when
+     * it occurs in one of the tokens. */
+    char buf[256] = "";
+    if (len < sizeof(buf)) {
+        size_t k = unjoined(s, len, buf, sizeof(buf));
+        if (!warta_stems_any(&content_set, buf, k))
+            return false;
+    }
     size_t i = 0;
     while (i < len) {
         while (i < len && s[i] == ' ')
