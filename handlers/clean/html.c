@@ -155,7 +155,11 @@ static const struct tag_info tags[] = {
 
 static int tag_cmp(const void *k, const void *e)
 {
-    return strcmp(k, ((const struct tag_info *)e)->name);
+    const char *a = k, *b = ((const struct tag_info *)e)->name;
+    /* The first letter settles most steps of the search. */
+    if (a[0] != b[0])
+        return (unsigned char)a[0] - (unsigned char)b[0];
+    return strcmp(a, b);
 }
 
 static const struct tag_info *tag_lookup(const xmlChar *name)
@@ -1783,7 +1787,8 @@ static void extract(struct hx *h, xmlNode *root)
  * after '=' (a stray quote, as in `type="hidden""/>`, is part of a name
  * and must not swallow the rest of the page as one open value); unquoted
  * values end at white space. Script and style bodies and comments are
- * skipped, their '<' are not tags. Returns the largest count. */
+ * skipped, their '<' are not tags. Returns the largest count; *start_tags
+ * is the number of start tags seen. */
 enum attr_state { A_GAP, A_NAME, A_AFTER_NAME, A_BEFORE_VALUE, A_QUOTED, A_UNQUOTED };
 
 static bool tag_space(char c)
@@ -1865,10 +1870,25 @@ done:
     return n;
 }
 
-static size_t max_attributes(const char *p, size_t len, size_t stop_at)
+/* The first "</name" (close) at or after q, as memmem finds it: raw text
+ * holds few '<', so hopping from one to the next is cheaper than a
+ * substring search through a long inline script. */
+static const char *find_end_tag(const char *q, const char *end, const char *close,
+                                size_t cl)
+{
+    while ((q = memchr(q, '<', (size_t)(end - q))) && (size_t)(end - q) >= cl) {
+        if (!memcmp(q, close, cl))
+            return q;
+        q++;
+    }
+    return NULL;
+}
+
+static size_t max_attributes(const char *p, size_t len, size_t stop_at, size_t *start_tags)
 {
     const char *end = p + len, *q = p;
     size_t most = 0;
+    *start_tags = 0;
     while ((q = memchr(q, '<', (size_t)(end - q)))) {
         q++;
         if (q < end && *q == '!') {
@@ -1883,6 +1903,7 @@ static size_t max_attributes(const char *p, size_t len, size_t stop_at)
         if (q >= end || !((*q | 32) >= 'a' && (*q | 32) <= 'z'))
             continue;
         const char *name = q;
+        (*start_tags)++;
         while (q < end && *q != '>' && !tag_space(*q) && *q != '/')
             q++;
         size_t nl = (size_t)(q - name);
@@ -1892,13 +1913,13 @@ static size_t max_attributes(const char *p, size_t len, size_t stop_at)
         if (most > stop_at)
             return most;
         /* Raw-text elements: their content holds no tags. */
-        static const char *const raw[] = {"script", "style", "textarea", "xmp"};
+        static const struct {
+            const char *close; /* "</" and the name */
+            size_t len;        /* of the name */
+        } raw[] = {{"</script", 6}, {"</style", 5}, {"</textarea", 8}, {"</xmp", 3}};
         for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++) {
-            size_t rl = strlen(raw[i]);
-            if (nl == rl && !strncasecmp(name, raw[i], rl)) {
-                char close[16];
-                int cl = snprintf(close, sizeof(close), "</%s", raw[i]);
-                const char *c = q < end ? memmem(q, (size_t)(end - q), close, (size_t)cl) : NULL;
+            if (nl == raw[i].len && !strncasecmp(name, raw[i].close + 2, nl)) {
+                const char *c = q < end ? find_end_tag(q, end, raw[i].close, nl + 2) : NULL;
                 if (!c) /* the parser reads the rest as raw text too */
                     return most;
                 q = c;
@@ -2003,7 +2024,8 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
         return warta_error_set(err, WARTA_ERR_PAYLOAD_TOO_LARGE,
                                "the HTML is larger than 2 GiB");
     size_t max_attrs = limits->max_html_attributes > 0 ? (size_t)limits->max_html_attributes : 1000;
-    if (max_attributes(utf8, len, max_attrs) > max_attrs)
+    size_t start_tags;
+    if (max_attributes(utf8, len, max_attrs, &start_tags) > max_attrs)
         return warta_error_set(err, WARTA_ERR_TOO_COMPLEX,
                                "an HTML element has more than %zu attributes "
                                "(max-html-attributes)", max_attrs);
@@ -2023,12 +2045,11 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
                    .hl = -2};
     enum warta_err rc = WARTA_OK;
     h.cache = warta_xcalloc(VERDICT_SLOTS, sizeof(*h.cache));
-    /* Every element has a '<': sizing the array from them up front
-     * spares the reallocs (mremap and page faults on big pages). */
-    size_t lt = 64;
-    for (const char *p = utf8, *e = utf8 + len; (p = memchr(p, '<', (size_t)(e - p))); p++)
-        lt++;
-    /* ...but a page of bare '<' must not reserve gigabytes: past a
+    /* Elements come from start tags, plus the few the parser adds (an
+     * implied tbody, p or li): sizing the array from them up front spares
+     * the reallocs (mremap and page faults on big pages). */
+    size_t lt = 64 + start_tags + start_tags / 4;
+    /* ...but a page of empty tags must not reserve gigabytes: past a
      * generous size the array grows as elements really appear. */
     h.cap = lt < h.max_nodes ? lt : h.max_nodes + 1;
     if (h.cap > PRESIZE_MAX)
