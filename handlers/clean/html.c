@@ -614,8 +614,9 @@ static void comment_threads(struct hx *h)
 }
 
 /* Old pages set paragraphs as lines between <br> in a cell or a <div>,
- * never in a <p>: such a box with a couple of lines of text directly in it
- * holds prose too, where a date or a label line is shorter. */
+ * never in a <p>, and guides set theirs as list items: such a box with a
+ * couple of lines of text directly in it, or an item of a sentence or
+ * two, holds prose too, where a date, a label or a menu item is shorter. */
 #define RUN_MIN 60u
 
 static void mark_and_sum(struct hx *h)
@@ -632,7 +633,7 @@ static void mark_and_sum(struct hx *h)
         e->has_h1 |= (fl & F_H1) != 0;
         if (e->tag && !strcmp(e->tag->name, "p") && e->inl >= 25)
             e->prose += e->inl;
-        if ((fl & (F_BLOCK | F_CELL)) && !(fl & (F_HEADING | F_LI | F_BODY)) &&
+        if ((fl & (F_BLOCK | F_CELL)) && !(fl & (F_HEADING | F_BODY)) &&
             e->inl >= (strcmp(e->tag->name, "p") ? RUN_MIN : 25u))
             e->runs += e->inl;
         if (e->parent >= 0 && !(fl & (F_BLOCK | F_CELL | F_JUNK))) {
