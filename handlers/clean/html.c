@@ -1175,12 +1175,14 @@ static bool opens_with_rule(const xmlNode *n)
  * box around a form. Such a box links its terms inline (a FAQ's answer
  * points to the packing list and the visa office): up to a fifth of it
  * may be links, where a named module with a tenth is a teaser with its
- * linked headline. A named module's paragraphs are its <p>s: its loose
- * lines are a date row or a deals ticker. */
+ * linked headline. A named module's paragraphs are its <p>s, unless its
+ * loose lines run to a few sentences (a section set in a cell with <br>):
+ * shorter, they are a date row or a deals ticker. */
 #define GROW_UNNAMED_PROSE 200
+#define GROW_NAMED_RUNS 500
 static bool same_module(const struct hn *a, const struct hn *s)
 {
-    unsigned prose = a->cls_hash ? s->prose : s->runs;
+    unsigned prose = a->cls_hash && s->runs < GROW_NAMED_RUNS ? s->prose : s->runs;
     unsigned link_parts = a->cls_hash ? 10 : 5;
     if (!a->cls_hash && (prose < GROW_UNNAMED_PROSE ||
                          (uint64_t)s->text * 10 < (uint64_t)s->raw * 9))
