@@ -1,22 +1,26 @@
 /*
- * Last resorts of the clean stage for a page whose DOM gave no body text.
- * They run only then (clean.c), so a page that has a body is never
- * touched: what they add can only fill an empty article.
+ * Last resorts of the clean stage, for a page whose DOM gave little or no
+ * body text. A body of a paragraph or more is touched by the gallery rule
+ * alone, and what any of them adds is text the page shows.
  *
  *  1. Captions: a photo gallery's only prose is its captions. They were
  *     kept aside as `caption` blocks; with nothing else to say, they are
- *     the body. A gallery page often has a line about itself (a dek, a
+ *     the body. A photo story told picture by picture (several captions
+ *     saying more than the short intro above them) has them as its body
+ *     too. A gallery page often has a line about itself (a dek, a
  *     "PHOTOS: ..." link): a body shorter than a paragraph and than the
  *     captions is that line, and captions that tell (a few sentences
  *     about the picture, not a credit line or a site's footer credits)
  *     join it.
  *  2. JSON-LD: pages that render the story with script (or behind a
  *     paywall overlay) often still ship it whole in the structured data
- *     as `articleBody`. Its lines become body blocks.
+ *     as `articleBody`. Its lines become body blocks, on an empty page
+ *     only.
  */
 #include "clean/clean.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -27,7 +31,7 @@
 #include "util/dom.h"
 
 /* Below this many words the captions are credits or "1 of 12" counters,
- * not a gallery's text. */
+ * not a gallery's text; each of a photo story's captions says as much. */
 #define CAPTION_BODY_MIN_WORDS 12
 /* Body words under which captions that say more are the text: a dek or
  * a link line, not a story. */
@@ -36,6 +40,10 @@
  * where credits ("Photo: X / Agency", "(c) 2012 Site | powered by ...")
  * and "share it, link back" lines are short. */
 #define TELLING_CAPTION_WORDS 30
+/* Captions that make a page a gallery when together they say more than
+ * its body: a photo story told picture by picture under a short intro.
+ * One or two are a photo and a credit line. */
+#define GALLERY_CAPTIONS 3
 /* JSON-LD nesting followed when looking for articleBody (@graph, arrays,
  * mainEntity): the reader in metadata/structured.c goes no deeper. */
 #define LD_MAX_DEPTH 4
@@ -74,13 +82,18 @@ static bool caption_prose(const struct warta_block *b, size_t min)
 }
 
 /* Captions of at least `min` words each become the body when together
- * they say more than `more` words. */
+ * they say more than `more` words, or more than the body (`more` of
+ * SIZE_MAX) when there are GALLERY_CAPTIONS of them. */
 static bool captions_as_body(struct warta_doc *doc, size_t min, size_t more)
 {
-    size_t words = 0;
+    size_t words = 0, n = 0;
     for (size_t i = 0; i < doc->n_blocks; i++)
-        if (caption_prose(&doc->blocks[i], min))
+        if (caption_prose(&doc->blocks[i], min)) {
             words += warta_count_words(doc->blocks[i].text, doc->blocks[i].len);
+            n++;
+        }
+    if (more == SIZE_MAX && n >= GALLERY_CAPTIONS)
+        more = content_words(doc, words);
     if (words < CAPTION_BODY_MIN_WORDS || words <= more)
         return false;
     for (size_t i = 0; i < doc->n_blocks; i++)
@@ -156,11 +169,12 @@ static bool jsonld_as_body(struct warta_doc *doc)
 
 bool warta_clean_html_fallback(struct warta_doc *doc)
 {
-    size_t words = content_words(doc, THIN_BODY_WORDS);
-    if (words >= THIN_BODY_WORDS)
-        return true;
     if (has_content(doc)) {
-        captions_as_body(doc, TELLING_CAPTION_WORDS, words);
+        if (captions_as_body(doc, CAPTION_BODY_MIN_WORDS, SIZE_MAX))
+            return true;
+        size_t words = content_words(doc, THIN_BODY_WORDS);
+        if (words < THIN_BODY_WORDS)
+            captions_as_body(doc, TELLING_CAPTION_WORDS, words);
         return true;
     }
     if (captions_as_body(doc, 0, 0) && has_content(doc))
