@@ -619,6 +619,27 @@ static void comment_threads(struct hx *h)
  * two, holds prose too, where a date, a label or a menu item is shorter. */
 #define RUN_MIN 60u
 
+/* Whether element i sits in the named article container after a story's
+ * worth of that container's paragraphs: a slideshow or promo box
+ * appended to the story ("Also on ...") can hold more prose than the
+ * story, and its verdict stands all the same. Asked only of the few
+ * boxes that hold most of the page's prose. */
+static bool after_story(const struct hx *h, size_t i)
+{
+    const struct hn *el = h->el;
+    for (long c = el[i].parent; c >= 0; c = el[c].parent) {
+        if (!el[c].content)
+            continue;
+        unsigned sum = 0;
+        for (size_t k = (size_t)c + 1; k < i && sum < THREAD_AFTER_PROSE; k++)
+            if (el[k].tag && !strcmp(el[k].tag->name, "p") && el[k].inl >= 25 &&
+                !el[k].drop)
+                sum += el[k].inl;
+        return sum >= THREAD_AFTER_PROSE;
+    }
+    return false;
+}
+
 static void mark_and_sum(struct hx *h)
 {
     struct hn *el = h->el;
@@ -706,7 +727,8 @@ static void mark_and_sum(struct hx *h)
          * whatever its class says ("main has-sidebar"). */
         if (!e->thread &&
             ((e->prose > 300 && (uint64_t)e->prose * 2 > page) ||
-             (e->raw > 300 && (uint64_t)e->raw * 10 > (uint64_t)page_raw * 7)))
+             (e->raw > 300 && (uint64_t)e->raw * 10 > (uint64_t)page_raw * 7)) &&
+            !after_story(h, i))
             continue;
         e->drop = e->dropped_here = true;
     }
