@@ -230,6 +230,8 @@ struct hx {
     bool title_moved;       /* the headline under a moved <title> was sought */
     const char *title;      /* the page's <title> text, or NULL */
     const char *description; /* its meta description, or NULL */
+    size_t page_text;       /* visible text outside <noscript> + 1, 0 until needed */
+    bool noscript_open;     /* a <noscript> holding the page is read */
 };
 
 static size_t text_weight(const xmlChar *s, unsigned *commas)
@@ -376,6 +378,50 @@ static const char *role_reason(const char *role)
     return NULL;
 }
 
+/* Visible text (characters without spaces) of a subtree: what script,
+ * style and other never-text elements hold is not counted. */
+static size_t visible_text(xmlNode *root)
+{
+    size_t n = 0;
+    unsigned commas = 0;
+    xmlNode *x = root->children;
+    while (x) {
+        bool descend = false;
+        if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content) {
+            n += text_weight(x->content, &commas);
+        } else if (x->type == XML_ELEMENT_NODE) {
+            const struct tag_info *t = tag_lookup(x->name);
+            descend = !t || !(t->flags & F_JUNK);
+        }
+        x = warta_dom_next(x, root, descend);
+    }
+    return n;
+}
+
+/* A <noscript> is the fallback for browsers without scripts (a tracking
+ * pixel, "please enable JavaScript") and is never read, unless it holds
+ * most of the page's text: an end tag the parser could not match (a
+ * <noscript><div> closed by </noscript> alone) leaves it open around the
+ * rest of the page, which is then the page. A fallback message is
+ * shorter than NOSCRIPT_PAGE_MIN. One is opened at most: the fallbacks
+ * inside it stay unread, and no subtree is measured twice over. */
+#define NOSCRIPT_PAGE_MIN 500
+static const struct tag_info open_noscript = {"noscript", F_BLOCK, 0, NULL};
+
+static bool noscript_holds_page(struct hx *h, xmlNode *n)
+{
+    if (h->noscript_open)
+        return false;
+    size_t t = visible_text(n);
+    if (t < NOSCRIPT_PAGE_MIN)
+        return false;
+    /* the text outside every <noscript>: this one holds more */
+    if (!h->page_text)
+        h->page_text = visible_text((xmlNode *)h->doc->html) + 1;
+    h->noscript_open = t >= h->page_text;
+    return h->noscript_open;
+}
+
 /* Step 1: elements into the array with tag, verdicts and own text. The
  * walk follows parent pointers, so it needs no stack at any depth. */
 static enum warta_err collect(struct hx *h, xmlNode *root,
@@ -402,6 +448,8 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
             e->parent = cur;
             e->tag = tag_lookup(n->name);
             n->_private = (void *)(uintptr_t)(h->n + 1);
+            if (e->tag && !strcmp(e->tag->name, "noscript") && noscript_holds_page(h, n))
+                e->tag = &open_noscript;
             unsigned fl = e->tag ? e->tag->flags : 0;
             if (!(fl & F_JUNK) && n->properties) {
                 struct attrs at;
