@@ -806,6 +806,10 @@ static void init_candidate(struct hn *e)
     e->score = (float)(e->tag ? e->tag->base : 0);
 }
 
+/* Characters (links aside) of a couple of sentences: less is a title, a
+ * byline or a contact line, not an article. */
+#define SENTENCES_MIN 140
+
 /* Step 4b: readability's scorer. Returns the best index or -1. */
 static long score(struct hx *h)
 {
@@ -835,10 +839,11 @@ static long score(struct hx *h)
         e->score *= (1.0f - ld) * (1.0f + (float)e->weight / WEIGHT_SCALE);
         /* A class bonus on a title or byline box can outweigh a few real
          * paragraphs; an article has at least a couple of sentences. */
-        if (e->text - e->link < 140 && best >= 0)
+        if (e->text - e->link < SENTENCES_MIN && best >= 0)
             continue;
         if (best < 0 || e->score > best_score ||
-            (el[best].text - el[best].link < 140 && e->text - e->link >= 140)) {
+            (el[best].text - el[best].link < SENTENCES_MIN &&
+             e->text - e->link >= SENTENCES_MIN)) {
             best = (long)i;
             best_score = e->score;
         }
@@ -933,7 +938,7 @@ static long by_headline(struct hx *h, long best)
         long near = -1;
         for (size_t i = (size_t)a, end = subtree_end(h, a); i < end; i++) {
             const struct hn *e = &el[i];
-            if (e->scored && !e->drop && e->text - e->link >= 140 &&
+            if (e->scored && !e->drop && e->text - e->link >= SENTENCES_MIN &&
                 (near < 0 || e->score > el[near].score))
                 near = (long)i;
         }
@@ -1044,7 +1049,13 @@ static long pick(struct hx *h)
         return -1;
     }
     unsigned best_text = best >= 0 ? el[best].text - el[best].link : 0;
-    if (named >= 0 && (el[named].text - el[named].link) * 2 >= best_text) {
+    unsigned named_text = named >= 0 ? el[named].text - el[named].link : 0;
+    /* A content class on a line or two outside any paragraph (a
+     * footer's "bodyText" span with the address) names no article when
+     * the winner holds a few sentences; a short post set in a <p> is
+     * one. */
+    if (named >= 0 && named_text * 2 >= best_text &&
+        (named_text >= SENTENCES_MIN || el[named].prose || best_text < SENTENCES_MIN)) {
         /* Articles split into chunks between ads repeat their container:
          * take every disjoint one with the same name. */
         el[named].picked = true;
