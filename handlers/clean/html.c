@@ -1224,9 +1224,8 @@ static void lead_by_player(struct hx *h, long core)
 #define GROW_LEVELS 5
 #define GROW_MIN_TEXT 25
 
-/* Whether n's first element, at any depth, is an <hr>: a rule opens a
- * new part (the "About the company" of a press release, a disclaimer). */
-static bool opens_with_rule(const xmlNode *n)
+/* Whether n's first element, a few levels down, is a `name`. */
+static bool opens_with(const xmlNode *n, const char *name)
 {
     for (int depth = 0; n && depth < 4; depth++) {
         const xmlNode *c = n->children;
@@ -1236,16 +1235,18 @@ static bool opens_with_rule(const xmlNode *n)
             c = c->next;
         if (!c || c->type != XML_ELEMENT_NODE)
             return false;
-        if (!strcmp((const char *)c->name, "hr"))
+        if (!strcmp((const char *)c->name, name))
             return true;
         n = c;
     }
     return false;
 }
 
-/* s repeats module a and holds more of the story. The box with the
- * headline is the head, not more body (what a head holds besides the
- * headline is for the role rules to sort). Old and hand-written pages cut
+/* s repeats module a and holds more of the story. The head (the box
+ * with the headline, see h1_box) is not more body (what a head holds
+ * besides the headline is for the role rules to sort), and a box that
+ * opens with an <hr> is a new part (the "About the company" of a press
+ * release, a disclaimer). Old and hand-written pages cut
  * the story into unnamed boxes of one tag (a FAQ's sections, the parts
  * between "back to top" links, the deeply nested second half the scorer
  * never reaches, one table per puzzle or record): with no class name to
@@ -1261,7 +1262,7 @@ static bool opens_with_rule(const xmlNode *n)
  * shorter, they are a date row or a deals ticker. */
 #define GROW_UNNAMED_PROSE 200
 #define GROW_NAMED_RUNS 500
-static bool same_module(const struct hn *a, const struct hn *s)
+static bool same_module(const struct hn *a, const struct hn *s, bool head)
 {
     unsigned prose = a->cls_hash && s->runs < GROW_NAMED_RUNS ? s->prose : s->runs;
     unsigned link_parts = a->cls_hash ? 10 : 5;
@@ -1269,9 +1270,26 @@ static bool same_module(const struct hn *a, const struct hn *s)
                          (uint64_t)s->text * 10 < (uint64_t)s->raw * 9))
         return false;
     return s->cls_hash == a->cls_hash && s->tag == a->tag && !s->drop &&
-           !s->picked && !s->has_h1 && s->text >= s->link + GROW_MIN_TEXT &&
+           !s->picked && !head && s->text >= s->link + GROW_MIN_TEXT &&
            s->link * link_parts < s->text && (uint64_t)prose * 2 >= (uint64_t)s->raw &&
-           !opens_with_rule(s->node);
+           !opens_with(s->node, "hr");
+}
+
+/* Whether sibling i of chain element c is the story's head, or a widget
+ * titled with an <h1>, rather than more of the story: it holds an <h1>.
+ * A page that heads every section with an <h1> (a band's news, one item
+ * per table row) opens the chain element with one too; there a sibling
+ * that opens with its own <h1> is another section, unless it holds the
+ * page's headline. */
+static bool h1_box(struct hx *h, long c, long i)
+{
+    const struct hn *el = h->el;
+    if (!el[i].has_h1)
+        return false;
+    long hl = page_headline(h);
+    if (hl >= (long)i && (size_t)hl < subtree_end(h, i))
+        return true;
+    return !opens_with(el[c].node, "h1") || !opens_with(el[i].node, "h1");
 }
 
 static void grow_region(struct hx *h, long core)
@@ -1284,7 +1302,7 @@ static void grow_region(struct hx *h, long core)
             break;
         for (xmlNode *x = el[p].node->children; x; x = x->next) {
             long i = element_index(x);
-            if (i >= 0 && i != c && same_module(&el[c], &el[i]))
+            if (i >= 0 && i != c && same_module(&el[c], &el[i], h1_box(h, c, i)))
                 el[i].picked = true;
         }
     }
