@@ -1292,17 +1292,34 @@ static bool h1_box(struct hx *h, long c, long i)
     return !opens_with(el[c].node, "h1") || !opens_with(el[i].node, "h1");
 }
 
+/* Table layouts nest the story a dozen wrappers deep (cell, table, row,
+ * cell...), and its other half sits in a box several of those levels up
+ * (the intro in the row above, the second half in the next table). A
+ * level whose only text is the chain element is no level: the climb
+ * counts only levels with siblings to weigh. Beyond the levels a module
+ * repeats within, a box must be a half of the story, not a note or a
+ * sidebar beside it: half as much text as the story found so far, and
+ * almost no links (a sidebar of blurbs links each one). */
+static bool far_half(const struct hn *core, const struct hn *s)
+{
+    return (uint64_t)s->raw * 2 >= core->text && s->link * 10 < s->text;
+}
+
 static void grow_region(struct hx *h, long core)
 {
     struct hn *el = h->el;
     long c = core;
-    for (int level = 0; level < GROW_LEVELS; level++, c = el[c].parent) {
+    for (int level = 0, depth = 0; level < GROW_LEVELS; depth++, c = el[c].parent) {
         long p = el[c].parent;
         if (p < 0 || (el[p].tag && (el[p].tag->flags & F_BODY)))
             break;
+        if (el[p].raw == el[c].raw)
+            continue;
+        level++;
         for (xmlNode *x = el[p].node->children; x; x = x->next) {
             long i = element_index(x);
-            if (i >= 0 && i != c && same_module(&el[c], &el[i], h1_box(h, c, i)))
+            if (i >= 0 && i != c && same_module(&el[c], &el[i], h1_box(h, c, i)) &&
+                (depth < GROW_LEVELS || far_half(&el[core], &el[i])))
                 el[i].picked = true;
         }
     }
