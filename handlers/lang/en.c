@@ -118,6 +118,12 @@ static const char *const furniture_prefixes[] = {
     "Enjoyed this article?", "Enjoyed this post?",
     "The opinions expressed in this", "These news feeds are provided",
     "The material on this site may not be", "By providing information about",
+    /* What a browser is told when the page cannot run as designed
+     * ("Please note: Your browser has been unable to load the
+     * stylesheet that accompanies this page."). */
+    "Your browser does not support", "Your browser doesn't support",
+    "Your browser has been unable", "Your browser is out of date",
+    "Please note*your browser", "Note*your browser",
     /* A player's fallback telling the reader what it can play. */
     "This video is unavailable", "This video is playable", "This video requires",
     NULL,
