@@ -95,7 +95,10 @@ static const char *const furniture_lines[] = {
     "Text size", "Smaller | Bigger", "Printer friendly page",
     "Click photo to enlarge", "Play video", "Slideshow", "Video", "Gallery",
     "Search", "Remember me?", "Password", "No comments yet", "Leave a reply",
-    "Follow us!", "Subscription deals", NULL,
+    "Follow us!", "Subscription deals",
+    /* The label of a teaser list whose links were dropped under it. */
+    "You may also like", "You might also like", "You may also be interested in",
+    "You might also be interested in", NULL,
 };
 
 static const char *const furniture_prefixes[] = {

@@ -74,7 +74,8 @@ static const char *const furniture_lines[] = {
     "Dernières actualités", "Dernières infos", "Imprimer", "Faire un don",
     "Table des matières", "Contenu sponsorisé", "Article sponsorisé",
     "Contenu partenaire", "S'abonner", "Je m'abonne", "Suivez-nous",
-    "Notez cet article", NULL,
+    "Notez cet article", "Vous aimerez aussi", "Vous aimerez peut-être aussi",
+    NULL,
 };
 
 static const char *const furniture_prefixes[] = {

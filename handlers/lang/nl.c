@@ -63,7 +63,8 @@ static const char *const furniture_lines[] = {
     "Gerelateerd", "Gerelateerde artikelen", "Meer over dit onderwerp",
     "Meest bekeken", "Populair", "Laatste nieuws", "Net binnen", "Printen",
     "Afdrukken", "Doneer", "Inhoudsopgave", "Gesponsord", "Gesponsorde inhoud",
-    "Volg ons", NULL,
+    "Volg ons", "Dit vind je misschien ook leuk", "Misschien ook interessant",
+    NULL,
 };
 
 static const char *const furniture_prefixes[] = {

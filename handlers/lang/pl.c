@@ -66,7 +66,7 @@ static const char *const furniture_lines[] = {
     "Podobne artykuły", "Najpopularniejsze", "Najnowsze",
     "Najnowsze wiadomości", "Drukuj", "Wesprzyj nas", "Spis treści",
     "Artykuł sponsorowany", "Materiał sponsorowany", "Materiał partnera",
-    "Obserwuj nas", NULL,
+    "Obserwuj nas", "Może Cię zainteresować", "To może Cię zainteresować", NULL,
 };
 
 static const char *const furniture_prefixes[] = {

@@ -69,7 +69,8 @@ static const char *const furniture_lines[] = {
     "Saiba mais", "Relacionadas", "Notícias relacionadas",
     "Matérias relacionadas", "Artigos relacionados", "Mais vistas",
     "Mais populares", "Últimas notícias", "Imprimir", "Índice",
-    "Conteúdo patrocinado", "Patrocinado", "Siga-nos", "Assine já", NULL,
+    "Conteúdo patrocinado", "Patrocinado", "Siga-nos", "Assine já",
+    "Você também pode gostar", "Também pode gostar de", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
