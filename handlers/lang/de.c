@@ -31,6 +31,7 @@ static const struct warta_label labels[] = {
     {"Schlagworte", WARTA_LABEL_TAGS},
     {"Schlagwörter", WARTA_LABEL_TAGS},
     {"Themen", WARTA_LABEL_TAGS},
+    {"Abgelegt unter", WARTA_LABEL_TAGS},
     {"Quelle", WARTA_LABEL_SOURCE},
     {"Übersetzung", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},

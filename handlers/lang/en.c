@@ -42,6 +42,9 @@ static const struct warta_label labels[] = {
     {"Photographer", WARTA_LABEL_PHOTOGRAPHER},
     {"Tags", WARTA_LABEL_TAGS},
     {"Topics", WARTA_LABEL_TAGS},
+    /* A blog post's footer: the categories it was filed in. */
+    {"Posted in", WARTA_LABEL_TAGS},
+    {"Filed under", WARTA_LABEL_TAGS},
     {"Source", WARTA_LABEL_SOURCE},
     {"Translated by", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},

@@ -26,6 +26,7 @@ static const struct warta_label labels[] = {
     {"Fotografía", WARTA_LABEL_PHOTOGRAPHER},
     {"Etiquetas", WARTA_LABEL_TAGS},
     {"Temas", WARTA_LABEL_TAGS},
+    {"Archivado en", WARTA_LABEL_TAGS},
     {"Fuente", WARTA_LABEL_SOURCE},
     {"Traducción", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},

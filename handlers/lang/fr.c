@@ -29,6 +29,7 @@ static const struct warta_label labels[] = {
     {"Mots-clés", WARTA_LABEL_TAGS},
     {"Mots clés", WARTA_LABEL_TAGS},
     {"Sujets", WARTA_LABEL_TAGS},
+    {"Classé dans", WARTA_LABEL_TAGS},
     {"Source", WARTA_LABEL_SOURCE},
     {"Traduction", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},

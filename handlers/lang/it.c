@@ -25,6 +25,7 @@ static const struct warta_label labels[] = {
     {"Foto", WARTA_LABEL_PHOTOGRAPHER},
     {"Argomenti", WARTA_LABEL_TAGS},
     {"Tag", WARTA_LABEL_TAGS},
+    {"Archiviato in", WARTA_LABEL_TAGS},
     {"Fonte", WARTA_LABEL_SOURCE},
     {"Traduzione", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},

@@ -24,6 +24,7 @@ static const struct warta_label labels[] = {
     {"Foto", WARTA_LABEL_PHOTOGRAPHER},
     {"Trefwoorden", WARTA_LABEL_TAGS},
     {"Onderwerpen", WARTA_LABEL_TAGS},
+    {"Gearchiveerd onder", WARTA_LABEL_TAGS},
     {"Bron", WARTA_LABEL_SOURCE},
     {"Vertaling", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},

@@ -25,6 +25,7 @@ static const struct warta_label labels[] = {
     {"Fotografia", WARTA_LABEL_PHOTOGRAPHER},
     {"Etiquetas", WARTA_LABEL_TAGS},
     {"Tópicos", WARTA_LABEL_TAGS},
+    {"Arquivado em", WARTA_LABEL_TAGS},
     {"Fonte", WARTA_LABEL_SOURCE},
     {"Tradução", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},
