@@ -2003,6 +2003,41 @@ static const char *find_end_tag(const char *q, const char *end, const char *clos
     return NULL;
 }
 
+/* Word's HTML export wraps list bullets and empty paragraphs in
+ * downlevel-revealed conditionals, "<![if !supportLists]>1. <![endif]>",
+ * which the parser keeps as text. Each marker becomes a comment of the
+ * same length in a copy of the page (the text between them stays, as a
+ * browser shows it); a page without one is returned as it is. */
+static const char *hide_conditionals(struct warta_arena *a, const char *p,
+                                     size_t len)
+{
+    char *out = NULL;
+    const char *end = p + len;
+    for (const char *q = p; (q = memmem(q, (size_t)(end - q), "<![", 3)); q += 3) {
+        size_t rest = (size_t)(end - q);
+        if (!(rest > 5 && !strncasecmp(q + 3, "if", 2)) &&
+            !(rest > 8 && !strncasecmp(q + 3, "endif", 5)))
+            continue;
+        size_t cap = rest < 256 ? rest : 256;
+        const char *close = memmem(q, cap, "]>", 2);
+        if (!close || memchr(q + 3, '<', (size_t)(close - q - 3)))
+            continue;
+        size_t n = (size_t)(close + 2 - q);
+        if (n < 7)
+            continue;
+        if (!out) {
+            out = warta_arena_alloc_uninit(a, len + 1);
+            memcpy(out, p, len);
+            out[len] = '\0';
+        }
+        char *w = out + (q - p);
+        memcpy(w, "<!--", 4);
+        memset(w + 4, ' ', n - 7);
+        memcpy(w + n - 3, "-->", 3);
+    }
+    return out ? out : p;
+}
+
 static size_t max_attributes(const char *p, size_t len, size_t stop_at, size_t *start_tags)
 {
     const char *end = p + len, *q = p;
@@ -2150,7 +2185,8 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
                                "(max-html-attributes)", max_attrs);
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    htmlDocPtr x = htmlReadMemory(utf8, (int)len, doc->base_url, "UTF-8", opts);
+    const char *page = hide_conditionals(doc->arena, utf8, len);
+    htmlDocPtr x = htmlReadMemory(page, (int)len, doc->base_url, "UTF-8", opts);
     if (!x)
         return warta_error_set(err, WARTA_ERR_NO_CONTENT,
                                "the HTML could not be parsed");
