@@ -10,7 +10,10 @@
  *    teaser boxes, feeds or widgets whose links were dropped (or whose
  *    lines were furniture). A section heading always has text after it.
  *    Only short ones: old pages set whole paragraphs in heading tags,
- *    and those are text whatever follows them.
+ *    and those are text whatever follows them;
+ *  - the same label over a box dropped mid-story ("Also in Business"
+ *    over its links, then the story's next section): nothing of its own
+ *    section is left, and something in it went.
  */
 #include "clean/clean.h"
 
@@ -18,6 +21,43 @@
 
 /* A label, not a paragraph set in a heading tag. */
 #define LABEL_MAX_WORDS 10
+
+static bool kept(const struct warta_block *b)
+{
+    return !b->removed_reason && warta_role_is_content(b->role);
+}
+
+/* A statement set as a heading ("1. Prices rose."), not a box's label. */
+static bool sentence_end(const char *t, size_t n)
+{
+    return n >= 2 && t[n - 1] == '.' && t[n - 2] != '.';
+}
+
+/* A label over a box that was dropped: up to the next heading of its rank
+ * or above, nothing of its section is left but lower headings, and
+ * something in it went. A section heading over text, or over a subsection
+ * with text, stays. */
+static bool heads_a_dropped_box(const struct warta_doc *doc, size_t i)
+{
+    const struct warta_block *h = &doc->blocks[i];
+    if (!kept(h) || h->role != WARTA_ROLE_SUBHEAD || !h->heading_level ||
+        warta_count_words_upto(h->text, h->len, LABEL_MAX_WORDS + 1) > LABEL_MAX_WORDS ||
+        sentence_end(h->text, h->len))
+        return false;
+    unsigned gone = h->dropped_after;
+    for (size_t j = i + 1; j < doc->n_blocks; j++) {
+        const struct warta_block *b = &doc->blocks[j];
+        if (b->heading_level && b->heading_level <= h->heading_level)
+            break;
+        if (b->removed_reason || b->role == WARTA_ROLE_RELATED ||
+            b->role == WARTA_ROLE_FURNITURE)
+            gone += 2;
+        else if (warta_role_is_content(b->role) && b->role != WARTA_ROLE_SUBHEAD)
+            return false;
+        gone += b->dropped_after;
+    }
+    return gone >= 2;
+}
 
 void warta_drop_label_headings(struct warta_doc *doc)
 {
@@ -39,5 +79,8 @@ void warta_drop_label_headings(struct warta_doc *doc)
         if (doc->blocks[i].role == WARTA_ROLE_SUBHEAD &&
             warta_count_words_upto(doc->blocks[i].text, doc->blocks[i].len,
                                    LABEL_MAX_WORDS + 1) <= LABEL_MAX_WORDS)
+            warta_block_remove(doc, &doc->blocks[i], "heading-without-body", -1);
+    for (size_t i = 0; i < last_body; i++)
+        if (heads_a_dropped_box(doc, i))
             warta_block_remove(doc, &doc->blocks[i], "heading-without-body", -1);
 }

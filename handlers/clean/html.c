@@ -22,6 +22,7 @@
 #include "clean/clean.h"
 #include "clean/html.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1680,6 +1681,18 @@ static bool plain_ascii(const char *p, size_t n)
     return true;
 }
 
+/* Text between two blocks went: the block before it learns, so that a
+ * label heading over a dropped box can go with it (clean/headings.c). A
+ * box counts as two lines: one link line is as likely a source cited
+ * under the heading. */
+static void dropped_text(struct hx *h, unsigned char weight)
+{
+    if (!h->doc->n_blocks)
+        return;
+    unsigned char *d = &h->doc->blocks[h->doc->n_blocks - 1].dropped_after;
+    *d = *d > UCHAR_MAX - weight ? UCHAR_MAX : (unsigned char)(*d + weight);
+}
+
 /* Ends the block under construction: type from the owner's ancestry. */
 static void flush(struct hx *h)
 {
@@ -1693,6 +1706,7 @@ static void flush(struct hx *h)
     enum warta_block_type type = WARTA_BLOCK_PARAGRAPH;
     enum warta_block_role role = WARTA_ROLE_BODY;
     bool pre = false, title_check = false;
+    unsigned char level = 0;
     for (long a = h->owner; a >= 0; a = h->el[a].parent) {
         unsigned fl = h->el[a].tag ? h->el[a].tag->flags : 0;
         if (h->el[a].picked)
@@ -1703,11 +1717,13 @@ static void flush(struct hx *h)
             type = WARTA_BLOCK_HEADING;
             role = h->body_seen ? WARTA_ROLE_SUBHEAD : WARTA_ROLE_TITLE;
             title_check = true;
+            level = 1;
             break;
         }
         if (fl & F_HEADING) {
             type = WARTA_BLOCK_HEADING;
             role = WARTA_ROLE_SUBHEAD;
+            level = (unsigned char)(h->el[a].tag->name[1] - '0');
             break;
         }
         if ((fl & F_FIGCAP) || h->el[a].caption) {
@@ -1761,12 +1777,14 @@ static void flush(struct hx *h)
             struct warta_block *b = warta_doc_add_block(doc, type, t, n);
             b->url = link_url(doc, h->bhref);
         } else if (link_dense) {
+            dropped_text(h, 1);
             if (doc->opts.explain)
                 record_removed(doc, warta_arena_strndup(doc->arena, t, n),
                                "link-dense");
         } else {
             struct warta_block *b = warta_doc_add_block(doc, type, t, n);
             b->role = role;
+            b->heading_level = level;
             h->body_seen |= role == WARTA_ROLE_BODY && n >= 80;
         }
     }
@@ -1847,6 +1865,8 @@ static void extract(struct hx *h, xmlNode *root)
             } else if (e && (h->solo ? n != root && (e->dropped_here || (fl & F_JUNK))
                                      : e->drop)) {
                 /* skipped; `explain` lists it from explain_removed() */
+                if (e->raw && !e->hidden && !h->btext)
+                    dropped_text(h, 2);
             } else if (fl & F_BR) {
                 flush(h);
             } else {

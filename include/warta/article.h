@@ -73,6 +73,12 @@ struct warta_block {
     /* Pasted text: a blank line follows the block, which is how copy sets
      * a headline off from its story. */
     bool blank_after;
+    /* HTML: the heading's rank, 1 for <h1> to 6 for <h6>; 0 for other
+     * blocks. */
+    unsigned char heading_level;
+    /* HTML: what was dropped right after the block, before the next block
+     * began: 1 per link-dense line, 2 per boilerplate box (saturates). */
+    unsigned char dropped_after;
     /* Folded form (warta_text_fold), computed once by warta_block_folded,
      * with its word count and each word's warta_word_hash. */
     const char *folded;
