@@ -101,7 +101,11 @@ static const char *const furniture_lines[] = {
     "Follow us!", "Subscription deals",
     /* The label of a teaser list whose links were dropped under it. */
     "You may also like", "You might also like", "You may also be interested in",
-    "You might also be interested in", NULL,
+    "You might also be interested in",
+    /* In-page jumps and a photo viewer's button, left where the link or
+     * the script was. */
+    "Back to top", "Back to the top", "Return to top", "Top of page",
+    "Enlarge image", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
