@@ -105,7 +105,10 @@ static const char *const furniture_lines[] = {
     /* In-page jumps and a photo viewer's button, left where the link or
      * the script was. */
     "Back to top", "Back to the top", "Return to top", "Top of page",
-    "Enlarge image", NULL,
+    "Enlarge image",
+    /* A date label whose date was dropped with its span, and the desk
+     * line of a story pieced together from wire copy. */
+    "Posted", "Staff and agencies", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
