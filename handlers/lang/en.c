@@ -45,6 +45,7 @@ static const struct warta_label labels[] = {
     /* A blog post's footer: the categories it was filed in. */
     {"Posted in", WARTA_LABEL_TAGS},
     {"Filed under", WARTA_LABEL_TAGS},
+    {"Related topics", WARTA_LABEL_TAGS},
     {"Source", WARTA_LABEL_SOURCE},
     {"Translated by", WARTA_LABEL_TRANSLATOR},
     {NULL, 0},
@@ -94,7 +95,9 @@ static const char *const furniture_lines[] = {
     "Font size", "Have your say", "Have your say on this story",
     "Post a comment", "Leave a comment", "Editor's Choice", "Most Viewed",
     "Most Emailed", "Latest News", "Related Links", "More Stories",
-    "Related posts", "Related news", "Our top stories", "Story highlights",
+    "Related posts", "Related post", "Related content", "Related to this story",
+    "Related internet links", "More articles",
+    "Related news", "Our top stories", "Story highlights",
     "Text size", "Smaller | Bigger", "Printer friendly page",
     "Click photo to enlarge", "Play video", "Slideshow", "Video", "Gallery",
     "Search", "Remember me?", "Password", "No comments yet", "Leave a reply",
