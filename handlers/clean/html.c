@@ -2023,42 +2023,29 @@ static const char *find_end_tag(const char *q, const char *end, const char *clos
     return NULL;
 }
 
-/* Word's HTML export wraps list bullets and empty paragraphs in
- * downlevel-revealed conditionals, "<![if !supportLists]>1. <![endif]>",
- * which the parser keeps as text. Each marker becomes a comment of the
- * same length in a copy of the page (the text between them stays, as a
- * browser shows it); a page without one is returned as it is. */
-static const char *hide_conditionals(struct warta_arena *a, const char *p,
-                                     size_t len)
+/* Byte spans of the page the parser must not see, start and end in turn. */
+struct spans {
+    size_t *at;
+    size_t n, cap;
+};
+
+static void spans_add(struct spans *s, size_t from, size_t to)
 {
-    char *out = NULL;
-    const char *end = p + len;
-    for (const char *q = p; (q = memmem(q, (size_t)(end - q), "<![", 3)); q += 3) {
-        size_t rest = (size_t)(end - q);
-        if (!(rest > 5 && !strncasecmp(q + 3, "if", 2)) &&
-            !(rest > 8 && !strncasecmp(q + 3, "endif", 5)))
-            continue;
-        size_t cap = rest < 256 ? rest : 256;
-        const char *close = memmem(q, cap, "]>", 2);
-        if (!close || memchr(q + 3, '<', (size_t)(close - q - 3)))
-            continue;
-        size_t n = (size_t)(close + 2 - q);
-        if (n < 7)
-            continue;
-        if (!out) {
-            out = warta_arena_alloc_uninit(a, len + 1);
-            memcpy(out, p, len);
-            out[len] = '\0';
-        }
-        char *w = out + (q - p);
-        memcpy(w, "<!--", 4);
-        memset(w + 4, ' ', n - 7);
-        memcpy(w + n - 3, "-->", 3);
+    if (s->n + 2 > s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 32;
+        s->at = warta_xrealloc(s->at, s->cap * sizeof(*s->at));
     }
-    return out ? out : p;
+    s->at[s->n++] = from;
+    s->at[s->n++] = to;
 }
 
-static size_t max_attributes(const char *p, size_t len, size_t stop_at, size_t *start_tags)
+/* Also notes the bogus comments outside raw text: "<!" not opening a
+ * comment or the doctype, up to the next '>'. Browsers hide them, but
+ * libxml2 reads them as text, and Word's downlevel-revealed conditionals
+ * ("<![if !supportLists]>1.<![endif]>") put one around every list number
+ * and empty paragraph of a saved document. */
+static size_t max_attributes(const char *p, size_t len, size_t stop_at, size_t *start_tags,
+                             struct spans *bogus)
 {
     const char *end = p + len, *q = p;
     size_t most = 0;
@@ -2066,11 +2053,13 @@ static size_t max_attributes(const char *p, size_t len, size_t stop_at, size_t *
     while ((q = memchr(q, '<', (size_t)(end - q)))) {
         q++;
         if (q < end && *q == '!') {
-            const char *c = end - q >= 3 && !memcmp(q, "!--", 3)
-                                ? memmem(q, (size_t)(end - q), "-->", 3)
-                                : memchr(q, '>', (size_t)(end - q));
+            bool comment = end - q >= 3 && !memcmp(q, "!--", 3);
+            const char *c = comment ? memmem(q, (size_t)(end - q), "-->", 3)
+                                    : memchr(q, '>', (size_t)(end - q));
             if (!c)
                 break;
+            if (!comment && !(end - q >= 8 && !strncasecmp(q, "!doctype", 8)))
+                spans_add(bogus, (size_t)(q - 1 - p), (size_t)(c + 1 - p));
             q = c;
             continue;
         }
@@ -2199,14 +2188,31 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
                                "the HTML is larger than 2 GiB");
     size_t max_attrs = limits->max_html_attributes > 0 ? (size_t)limits->max_html_attributes : 1000;
     size_t start_tags;
-    if (max_attributes(utf8, len, max_attrs, &start_tags) > max_attrs)
+    struct spans bogus = {0};
+    if (max_attributes(utf8, len, max_attrs, &start_tags, &bogus) > max_attrs) {
+        free(bogus.at);
         return warta_error_set(err, WARTA_ERR_TOO_COMPLEX,
                                "an HTML element has more than %zu attributes "
                                "(max-html-attributes)", max_attrs);
+    }
+    if (bogus.n) {
+        char *cut = warta_arena_alloc(doc->arena, len + 1);
+        size_t n = 0, from = 0;
+        for (size_t i = 0; i < bogus.n; i += 2) {
+            memcpy(cut + n, utf8 + from, bogus.at[i] - from);
+            n += bogus.at[i] - from;
+            from = bogus.at[i + 1];
+        }
+        memcpy(cut + n, utf8 + from, len - from);
+        n += len - from;
+        cut[n] = '\0';
+        utf8 = cut;
+        len = n;
+        free(bogus.at);
+    }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    const char *page = hide_conditionals(doc->arena, utf8, len);
-    htmlDocPtr x = htmlReadMemory(page, (int)len, doc->base_url, "UTF-8", opts);
+    htmlDocPtr x = htmlReadMemory(utf8, (int)len, doc->base_url, "UTF-8", opts);
     if (!x)
         return warta_error_set(err, WARTA_ERR_NO_CONTENT,
                                "the HTML could not be parsed");
