@@ -7,6 +7,11 @@
  * the story in the same container, where they read as a paragraph. A
  * rights phrase anywhere in a short paragraph makes it the notice.
  *
+ * The site's word to the reader's browser ("Best viewed in 1024x768",
+ * "Your browser has been unable to load the stylesheet", "Please enable
+ * JavaScript") stands among the body lines where the template put it
+ * first or last, and is furniture.
+ *
  * A feed of other stories that sits inside the picked region shows as
  * paragraphs closed by their link's label ("... in straight sets. Full
  * Story", "... überfordert. mehr"); a story's own paragraph never ends
@@ -33,6 +38,11 @@ void warta_mark_notices(struct warta_doc *doc)
         struct warta_str s = warta_str_make(b->text, b->len);
         if (warta_is_rights_notice(s)) {
             b->role = WARTA_ROLE_COPYRIGHT;
+            continue;
+        }
+        if (warta_is_browser_notice(s)) {
+            b->role = WARTA_ROLE_FURNITURE;
+            warta_block_remove(doc, b, "furniture", -1);
             continue;
         }
         body++;

@@ -137,6 +137,14 @@ static const char *const rights_phrases[] = {
     "Alle Rechte vorbehalten", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "JavaScript aktivieren", "aktivieren Sie JavaScript", "JavaScript ist deaktiviert",
+    "JavaScript ist ausgeschaltet", "Ihr Browser unterstützt", "Dein Browser unterstützt",
+    "aktualisieren Sie Ihren Browser", "aktualisiere deinen Browser",
+    "Stylesheet nicht geladen", "am besten mit Internet Explorer",
+    "optimiert für eine Auflösung", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "mehr", "Weiterlesen", "Mehr lesen", NULL,
 };
@@ -165,5 +173,6 @@ const struct warta_lang warta_lang_de = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

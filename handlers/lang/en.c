@@ -124,7 +124,6 @@ static const char *const furniture_prefixes[] = {
     "This entry was posted", "You can follow any responses to this entry",
     "Trackbacks are closed", "Both comments and pings are",
     "A version of this article appeared", "A version of this review appeared",
-    "This page is best viewed", "Site best viewed",
     "Registration on or use of this site",
     /* Calls to action and site terms closing a story. */
     "Sign up to", "Sign-up to", "Sign up now", "Subscribe now",
@@ -134,12 +133,6 @@ static const char *const furniture_prefixes[] = {
     "Enjoyed this article?", "Enjoyed this post?",
     "The opinions expressed in this", "These news feeds are provided",
     "The material on this site may not be", "By providing information about",
-    /* What a browser is told when the page cannot run as designed
-     * ("Please note: Your browser has been unable to load the
-     * stylesheet that accompanies this page."). */
-    "Your browser does not support", "Your browser doesn't support",
-    "Your browser has been unable", "Your browser is out of date",
-    "Please note*your browser", "Note*your browser",
     /* A player's fallback telling the reader what it can play. */
     "This video is unavailable", "This video is playable", "This video requires",
     NULL,
@@ -171,6 +164,23 @@ static const char *const rights_phrases[] = {
     "republication or redistribution", NULL,
 };
 
+static const char *const browser_notices[] = {
+    /* Best viewed: a site saying what it was made for. */
+    "site is best viewed", "page is best viewed", "site best viewed",
+    "page best viewed", "best viewed at 800", "best viewed at 1024",
+    "best viewed in 800", "best viewed in 1024", "best viewed in IE",
+    "best viewed with Internet Explorer", "best viewed in Internet Explorer",
+    "best viewed with a screen resolution",
+    /* What the browser lacks. */
+    "upgrade your browser", "update your browser", "upgrade to a modern browser",
+    "browser is out of date", "browser has been unable",
+    "unable to load the stylesheet", "browser that supports CSS",
+    "with CSS turned on", "browser does not support", "browser doesn't support",
+    "enable JavaScript", "JavaScript is disabled", "JavaScript is turned off",
+    "JavaScript must be enabled", "turn on JavaScript", "have JavaScript disabled",
+    "refreshing your browser", "video has failed to load", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Full Story", "Read full story", "Read the full story", "Read more",
     "Continue reading", NULL,
@@ -199,5 +209,6 @@ const struct warta_lang warta_lang_en = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

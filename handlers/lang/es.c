@@ -117,6 +117,14 @@ static const char *const rights_phrases[] = {
     "Todos los derechos reservados", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "habilitar JavaScript", "habilite JavaScript", "activar JavaScript",
+    "active JavaScript", "JavaScript está desactivado", "JavaScript está deshabilitado",
+    "actualice su navegador", "actualiza tu navegador", "su navegador no soporta",
+    "tu navegador no soporta", "su navegador no admite", "se visualiza mejor con",
+    "sitio optimizado para", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Leer más", "Seguir leyendo", "Sigue leyendo", NULL,
 };
@@ -146,5 +154,6 @@ const struct warta_lang warta_lang_es = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

@@ -120,6 +120,13 @@ static const char *const rights_phrases[] = {
     "Tous droits réservés", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "activer JavaScript", "activez JavaScript", "JavaScript est désactivé",
+    "mettre à jour votre navigateur", "mettez à jour votre navigateur",
+    "votre navigateur ne supporte pas", "votre navigateur ne prend pas en charge",
+    "site est optimisé pour", "meilleur affichage", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Lire la suite", "Lire l'article", NULL,
 };
@@ -148,5 +155,6 @@ const struct warta_lang warta_lang_fr = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

@@ -122,6 +122,12 @@ static const char *const rights_phrases[] = {
     "Hak cipta dilindungi undang-undang", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "aktifkan JavaScript", "JavaScript dinonaktifkan", "perbarui browser Anda",
+    "perbarui peramban", "browser Anda tidak mendukung", "peramban Anda tidak mendukung",
+    "paling baik dilihat", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Selengkapnya", "Baca selengkapnya", NULL,
 };
@@ -149,5 +155,6 @@ const struct warta_lang warta_lang_id = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

@@ -110,6 +110,12 @@ static const char *const rights_phrases[] = {
     "Tutti i diritti riservati", "Riproduzione riservata", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "abilitare JavaScript", "abilita JavaScript", "JavaScript è disabilitato",
+    "aggiorna il tuo browser", "aggiornare il browser", "il tuo browser non supporta",
+    "visualizzazione ottimale", "sito ottimizzato per", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Leggi tutto", "Continua a leggere", NULL,
 };
@@ -138,5 +144,6 @@ const struct warta_lang warta_lang_it = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

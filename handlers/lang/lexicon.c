@@ -67,6 +67,7 @@ static void build(void)
         add_list(WARTA_LEX_COPYRIGHT, g->copyright_prefixes);
         add_list(WARTA_LEX_RIGHTS, g->rights_phrases);
         add_list(WARTA_LEX_TEASER_TAIL, g->teaser_tails);
+        add_list(WARTA_LEX_BROWSER_NOTICE, g->browser_notices);
         add_list(WARTA_LEX_PHOTO, g->photo_words);
         add_list(WARTA_LEX_TIME_WORD, g->time_words);
         add_list(WARTA_LEX_GENERIC_TITLE, g->generic_titles);

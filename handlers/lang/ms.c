@@ -96,6 +96,12 @@ static const char *const rights_phrases[] = {
     "Hak cipta terpelihara", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "dayakan JavaScript", "aktifkan JavaScript", "kemas kini pelayar",
+    "pelayar anda tidak menyokong", "paling baik dilihat", "terbaik dilihat",
+    NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Baca lagi", "Baca seterusnya", NULL,
 };
@@ -123,6 +129,7 @@ const struct warta_lang warta_lang_ms = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
     /* Malaysia, Brunei and Singapore all keep UTC+8. */
     .default_offset_minutes = 8 * 60,

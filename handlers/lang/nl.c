@@ -105,6 +105,12 @@ static const char *const rights_phrases[] = {
     "Alle rechten voorbehouden", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "JavaScript inschakelen", "schakel JavaScript in", "JavaScript is uitgeschakeld",
+    "update je browser", "update uw browser", "uw browser ondersteunt",
+    "je browser ondersteunt", "het best bekeken", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Lees meer", "Lees verder", "Verder lezen", NULL,
 };
@@ -133,5 +139,6 @@ const struct warta_lang warta_lang_nl = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

@@ -105,6 +105,12 @@ static const char *const rights_phrases[] = {
     "Wszelkie prawa zastrzeżone", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "włącz JavaScript", "włączyć JavaScript", "JavaScript jest wyłączony",
+    "zaktualizuj przeglądarkę", "przeglądarka nie obsługuje", "najlepiej oglądać w",
+    NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Czytaj więcej", "Czytaj dalej", NULL,
 };
@@ -133,5 +139,6 @@ const struct warta_lang warta_lang_pl = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

@@ -114,6 +114,13 @@ static const char *const rights_phrases[] = {
     "Todos os direitos reservados", NULL,
 };
 
+static const char *const browser_notices[] = {
+    "ativar o JavaScript", "ative o JavaScript", "habilite o JavaScript",
+    "JavaScript está desativado", "atualize seu navegador", "atualize o seu navegador",
+    "seu navegador não suporta", "seu navegador não oferece suporte",
+    "melhor visualizado", NULL,
+};
+
 static const char *const teaser_tails[] = {
     "Leia mais", "Continue lendo", "Ler mais", NULL,
 };
@@ -143,5 +150,6 @@ const struct warta_lang warta_lang_pt = {
     .copyright_prefixes = copyright_prefixes,
     .place_prepositions = place_prepositions,
     .rights_phrases = rights_phrases,
+    .browser_notices = browser_notices,
     .teaser_tails = teaser_tails,
 };

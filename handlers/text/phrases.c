@@ -322,18 +322,22 @@ bool warta_is_furniture_line(struct warta_str s)
  * published, broadcast, rewritten or redistributed." runs to twenty-odd
  * words, a site's licence terms to a few dozen. */
 #define RIGHTS_MAX_WORDS 60
-/* The shortest phrase of the tables is longer than this. */
+/* The shortest rights or browser phrase of the tables is longer than
+ * this. */
 #define RIGHTS_MIN_LEN 12
 
-/* The rights phrases' skeletons, made once and indexed by first byte:
- * every body paragraph is looked through for all of them. */
-static struct warta_stems rights_set;
-static pthread_once_t rights_once = PTHREAD_ONCE_INIT;
+/* A notice about the reader's browser ("Best viewed in ...", "Your
+ * browser has been unable to load the stylesheet", "Please enable
+ * JavaScript") is a line or two; past this a paragraph that names the
+ * same things is about browsers. */
+#define BROWSER_NOTICE_MAX_WORDS 30
 
-static void rights_build(void)
+/* The skeletons of a category's phrases, made once and indexed by first
+ * byte: every body paragraph is looked through for all of them. */
+static void stems_build(enum warta_lex cat, struct warta_stems *set)
 {
     size_t n, k = 0;
-    const struct warta_lex_entry *c = warta_lex_all(WARTA_LEX_RIGHTS, &n);
+    const struct warta_lex_entry *c = warta_lex_all(cat, &n);
     const char **words = warta_xcalloc(n + 1, sizeof(*words));
     struct skeleton e;
     for (size_t i = 0; i < n; i++) {
@@ -344,21 +348,47 @@ static void rights_build(void)
         w[e.n] = '\0';
         words[k++] = w;
     }
-    rights_set.table = words;
-    rights_set.stride = sizeof(*words);
+    set->table = words;
+    set->stride = sizeof(*words);
 }
 
-bool warta_is_rights_notice(struct warta_str s)
+static struct warta_stems rights_set, browser_set;
+static pthread_once_t rights_once = PTHREAD_ONCE_INIT, browser_once = PTHREAD_ONCE_INIT;
+
+static void rights_build(void)
+{
+    stems_build(WARTA_LEX_RIGHTS, &rights_set);
+}
+
+static void browser_build(void)
+{
+    stems_build(WARTA_LEX_BROWSER_NOTICE, &browser_set);
+}
+
+/* Whether a line of at most max_words holds a phrase of the set. */
+static bool short_line_has(struct warta_str s, size_t max_words, struct warta_stems *set,
+                           pthread_once_t *once, void (*build)(void))
 {
     if (s.len < RIGHTS_MIN_LEN)
         return false;
-    if (warta_count_words_upto(s.p, s.len, RIGHTS_MAX_WORDS) > RIGHTS_MAX_WORDS)
+    if (warta_count_words_upto(s.p, s.len, max_words) > max_words)
         return false;
     struct skeleton k;
     if (!make_skeleton(s, &k) || k.n == 0)
         return false;
-    pthread_once(&rights_once, rights_build);
-    return warta_stems_any(&rights_set, k.c, k.n);
+    pthread_once(once, build);
+    return warta_stems_any(set, k.c, k.n);
+}
+
+bool warta_is_rights_notice(struct warta_str s)
+{
+    return short_line_has(s, RIGHTS_MAX_WORDS, &rights_set, &rights_once, rights_build);
+}
+
+bool warta_is_browser_notice(struct warta_str s)
+{
+    return short_line_has(s, BROWSER_NOTICE_MAX_WORDS, &browser_set, &browser_once,
+                          browser_build);
 }
 
 /* Marks a link may carry after its label ("Full Story »", "mehr ›"). */

@@ -97,6 +97,10 @@ struct warta_lang {
      * its line ("All rights reserved", "may not be published, broadcast,
      * rewritten or redistributed"); NULL for none. */
     const char *const *rights_phrases;
+    /* Words only a notice about the reader's browser says, wherever they
+     * stand in its short line ("best viewed in", "upgrade your browser",
+     * "enable JavaScript"); NULL for none. */
+    const char *const *browser_notices;
     /* Link labels that close a teaser after its last sentence ("Full
      * Story", "mehr", "Lire la suite"); NULL for none. */
     const char *const *teaser_tails;
@@ -158,6 +162,7 @@ enum warta_lex {
     WARTA_LEX_NETWORK,
     WARTA_LEX_RIGHTS,
     WARTA_LEX_TEASER_TAIL,
+    WARTA_LEX_BROWSER_NOTICE,
     WARTA_LEX__COUNT
 };
 

@@ -86,6 +86,11 @@ bool warta_is_copyright_line(struct warta_str s);
  * not be published, ..."), compared without case, spaces or punctuation. */
 bool warta_is_rights_notice(struct warta_str s);
 
+/* A notice about the reader's browser of at most 30 words: a phrase of
+ * the tables anywhere in it ("best viewed in", "enable JavaScript"),
+ * compared the same way. */
+bool warta_is_browser_notice(struct warta_str s);
+
 /* A teaser: a sentence, then a link label of the tables closing the line
  * ("... in straight sets. Full Story", "... überfordert. mehr"). */
 bool warta_is_teaser_line(struct warta_str s);
