@@ -25,6 +25,11 @@
 #define DATELINE_MAX_WORDS 10
 /* Links listed under a "Baca Juga" heading. */
 #define RELATED_BOX_MAX 8
+/* A teaser's dek under its headline link: a sentence or two. */
+#define DEK_MAX_WORDS 40
+/* One line under a box of bare links may be the story going on after
+ * it; a box of teasers has a dek under each of a few. */
+#define BOX_MIN_DEKS 2
 /* A tag: "Bank Indonesia", "Pemilu 2024", "#KTTASEAN". */
 #define TAG_MAX_WORDS 6
 
@@ -570,8 +575,18 @@ static void take_tag_lines(struct warta_doc *doc, bool *fixed)
     }
 }
 
+/* A teaser's dek: links (its headline) went just before it. */
+static bool is_dek(const struct warta_block *before, const struct warta_block *t)
+{
+    return before->dropped_after > 0 &&
+           warta_count_words_upto(t->text, t->len, DEK_MAX_WORDS) <= DEK_MAX_WORDS;
+}
+
 /* "Baca Juga" or "Berita Terkait" alone on its line heads a box of
- * links; pasted, the links are the headline-shaped lines under it. */
+ * links; pasted, the links are the headline-shaped lines under it. On a
+ * page the headline links themselves went as links, and what stays of a
+ * box of teasers is the dek under each (and a source or date line):
+ * a few of them in a row are the box too. */
 static void take_related_box(struct warta_doc *doc, bool *fixed)
 {
     for (size_t i = 0; i < doc->n_blocks; i++) {
@@ -579,11 +594,22 @@ static void take_related_box(struct warta_doc *doc, bool *fixed)
         if (h->role != WARTA_ROLE_FURNITURE ||
             !warta_is_related_heading(warta_str_make(h->text, h->len)))
             continue;
-        for (size_t j = i + 1; j < doc->n_blocks && j <= i + RELATED_BOX_MAX; j++) {
+        size_t lines = 0, end = i + 1, deks = 0;
+        for (size_t j = i + 1; j < doc->n_blocks && j <= i + 3 * RELATED_BOX_MAX; j++) {
             struct warta_block *t = &doc->blocks[j];
-            if (fixed[j] || t->role != WARTA_ROLE_BODY || !headline_shaped(t))
+            if (fixed[j] || t->role != WARTA_ROLE_BODY)
                 break;
-            t->role = WARTA_ROLE_RELATED;
+            bool line = headline_shaped(t), dek = !line && is_dek(t - 1, t);
+            if (!line && !dek)
+                break;
+            lines += line && !deks && j == i + 1 + lines;
+            deks += dek;
+            end = j + 1;
+        }
+        if (deks < BOX_MIN_DEKS)
+            end = i + 1 + (lines < RELATED_BOX_MAX ? lines : RELATED_BOX_MAX);
+        for (size_t j = i + 1; j < end; j++) {
+            doc->blocks[j].role = WARTA_ROLE_RELATED;
             fixed[j] = true;
         }
     }

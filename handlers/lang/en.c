@@ -76,7 +76,7 @@ static const char *const time_words[] = {"at", NULL};
 
 static const char *const related_prefixes[] = {
     "Read also", "Also read", "Read more", "Related", "See also",
-    "Related story", "Related article", NULL,
+    "Related story", "Related article", "Related stories", "Related articles", NULL,
 };
 
 static const char *const furniture_lines[] = {
