@@ -10,7 +10,9 @@
  * The site's word to the reader's browser ("Best viewed in 1024x768",
  * "Your browser has been unable to load the stylesheet", "Please enable
  * JavaScript") stands among the body lines where the template put it
- * first or last, and is furniture.
+ * first or last, and is furniture. So is its note of when the page
+ * last changed ("Last updated: 14 January 2008"): a label of the tables
+ * opening a short line that ends with a date.
  *
  * A feed of other stories that sits inside the picked region shows as
  * paragraphs closed by their link's label ("... in straight sets. Full
@@ -25,6 +27,38 @@
 
 /* One teaser can be a summary page's own paragraph; a feed has more. */
 #define FEED_MIN_TEASERS 2
+/* "Last updated: 14 January 2008 at 8:37 AM". */
+#define UPDATED_LINE_MAX_WORDS 12
+/* What may follow the date: its time, "2:35 PM PDT". */
+#define UPDATED_TAIL_MAX_WORDS 3
+
+static bool has_digit(struct warta_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (s.p[i] >= '0' && s.p[i] <= '9')
+            return true;
+    return false;
+}
+
+/* When the page last changed, a line of the template: it opens with a
+ * label of the tables that says so and holds a date. A story's own
+ * sentence about an update does not open with the label. */
+static bool is_updated_line(struct warta_doc *doc, struct warta_str s)
+{
+    size_t end;
+    if (warta_date_label_opening(s) != WARTA_DATE_LABEL_MODIFIED ||
+        warta_count_words_upto(s.p, s.len, UPDATED_LINE_MAX_WORDS) > UPDATED_LINE_MAX_WORDS ||
+        !warta_find_date(doc->arena, s.p, s.len, 0, NULL, &end))
+        return false;
+    /* The date closes the line, or its time does: a listing's "Updated:
+     * March 23, 2006 Job Opportunity" is an entry's date and title. */
+    struct warta_str tail = warta_str_trim(warta_str_make(s.p + end, s.len - end));
+    if (!tail.len)
+        return true;
+    return warta_count_words_upto(tail.p, tail.len, UPDATED_TAIL_MAX_WORDS) <=
+               UPDATED_TAIL_MAX_WORDS &&
+           has_digit(tail);
+}
 
 void warta_mark_notices(struct warta_doc *doc)
 {
@@ -40,7 +74,7 @@ void warta_mark_notices(struct warta_doc *doc)
             b->role = WARTA_ROLE_COPYRIGHT;
             continue;
         }
-        if (warta_is_browser_notice(s)) {
+        if (warta_is_browser_notice(s) || is_updated_line(doc, s)) {
             b->role = WARTA_ROLE_FURNITURE;
             warta_block_remove(doc, b, "furniture", -1);
             continue;

@@ -63,6 +63,12 @@ static const struct warta_date_label date_labels[] = {
     {"Updated on", WARTA_DATE_LABEL_MODIFIED},
     {"Modified", WARTA_DATE_LABEL_MODIFIED},
     {"Last modified", WARTA_DATE_LABEL_MODIFIED},
+    {"This page was last updated", WARTA_DATE_LABEL_MODIFIED},
+    {"This page last updated", WARTA_DATE_LABEL_MODIFIED},
+    {"Page last updated", WARTA_DATE_LABEL_MODIFIED},
+    {"This page was last modified", WARTA_DATE_LABEL_MODIFIED},
+    {"This page last modified", WARTA_DATE_LABEL_MODIFIED},
+    {"Page last modified", WARTA_DATE_LABEL_MODIFIED},
     {NULL, 0},
 };
 

@@ -520,23 +520,36 @@ static bool whole_word(struct warta_str s, size_t i, size_t n)
     return left && right;
 }
 
+/* The longest label of the tables at s.p[i], as a whole word: its length
+ * (0 for none) and kind. */
+static size_t label_at(struct warta_str s, size_t i, enum warta_date_label_kind *kind)
+{
+    size_t n, best = 0;
+    const struct warta_lex_entry *c =
+        warta_lex_bucket(WARTA_LEX_DATE_LABEL, (unsigned char)s.p[i], &n);
+    for (size_t k = 0; k < n; k++)
+        if (c[k].len > best && i + c[k].len <= s.len &&
+            warta_str_istarts(warta_str_make(s.p + i, s.len - i), c[k].text) &&
+            whole_word(s, i, c[k].len)) {
+            best = c[k].len;
+            *kind = (enum warta_date_label_kind)c[k].value;
+        }
+    return best;
+}
+
+enum warta_date_label_kind warta_date_label_opening(struct warta_str s)
+{
+    enum warta_date_label_kind kind = 0;
+    return s.len && label_at(s, 0, &kind) ? kind : 0;
+}
+
 enum warta_date_label_kind warta_date_label_in(struct warta_str s)
 {
     enum warta_date_label_kind found = 0;
     for (size_t i = 0; i < s.len; i++) {
         if (i && (isalnum((unsigned char)s.p[i - 1]) || (unsigned char)s.p[i - 1] >= 0x80))
             continue;
-        size_t n;
-        const struct warta_lex_entry *c =
-            warta_lex_bucket(WARTA_LEX_DATE_LABEL, (unsigned char)s.p[i], &n);
-        size_t best = 0;
-        for (size_t k = 0; k < n; k++)
-            if (c[k].len > best && i + c[k].len <= s.len &&
-                warta_str_istarts(warta_str_make(s.p + i, s.len - i), c[k].text) &&
-                whole_word(s, i, c[k].len)) {
-                best = c[k].len;
-                found = (enum warta_date_label_kind)c[k].value;
-            }
+        size_t best = label_at(s, i, &found);
         if (best)
             i += best - 1;
     }

@@ -150,6 +150,10 @@ const char *warta_date_in_offset(struct warta_arena *a, const char *rfc3339,
  * "Aktualisiert") standing as a whole word in s, or 0. */
 enum warta_date_label_kind warta_date_label_in(struct warta_str s);
 
+/* The kind of the date label that opens s as a whole word (the longest
+ * one: "Last updated" over "Last"), or 0. */
+enum warta_date_label_kind warta_date_label_opening(struct warta_str s);
+
 /* Month number (1..12) of a month name or abbreviation in any registered
  * language ("Mei", "Sept", "Ogos"), or 0. */
 int warta_month_number(const char *p, size_t len);
