@@ -30,6 +30,10 @@
 /* One line under a box of bare links may be the story going on after
  * it; a box of teasers has a dek under each of a few. */
 #define BOX_MIN_DEKS 2
+/* A copyright line: "Copyright 2008 Kompas.com". */
+#define COPYRIGHT_MAX_WORDS 16
+/* One with the sign or year and the terms of reuse after it. */
+#define NOTICE_MAX_WORDS 40
 /* A tag: "Bank Indonesia", "Pemilu 2024", "#KTTASEAN". */
 #define TAG_MAX_WORDS 6
 
@@ -433,6 +437,28 @@ static bool is_tags_heading(struct warta_str s)
            at >= s.len;
 }
 
+/* A copyright line opening with the sign or a year ("(c) 2004 The
+ * Star-Ledger", "Copyright © 2001 by ...") goes on to say who may reprint
+ * it; a sentence about copyright opens with the word alone. */
+static bool signed_notice(struct warta_str s)
+{
+    if (warta_str_istarts(s, "\xC2\xA9") || warta_str_istarts(s, "(c)"))
+        return true;
+    if (!warta_str_istarts(s, "Copyright"))
+        return false;
+    size_t i = warta_str_skip_spaces(s, 9);
+    return i < s.len && (isdigit((unsigned char)s.p[i]) || s.p[i] == '(' ||
+                         warta_str_istarts(warta_str_make(s.p + i, s.len - i), "\xC2\xA9"));
+}
+
+static bool is_copyright_notice(struct warta_str s)
+{
+    if (!warta_is_copyright_line(s))
+        return false;
+    size_t max = signed_notice(s) ? NOTICE_MAX_WORDS : COPYRIGHT_MAX_WORDS;
+    return warta_count_words_upto(s.p, s.len, max) <= max;
+}
+
 /* Roles any block can have wherever it stands. */
 static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
 {
@@ -443,7 +469,7 @@ static bool assign_line_role(struct warta_doc *doc, struct warta_block *b)
     } else if ((at = warta_related_prefix(s)) != 0) {
         b->role = WARTA_ROLE_RELATED;
         set_text(doc, b, s.p + at, s.len - at);
-    } else if (warta_is_copyright_line(s) && warta_count_words_upto(s.p, s.len, 16) <= 16) {
+    } else if (is_copyright_notice(s)) {
         b->role = WARTA_ROLE_COPYRIGHT;
     } else if (is_footer_line(s) && warta_count_words_upto(s.p, s.len, 40) <= 40) {
         b->role = WARTA_ROLE_FOOTER;
