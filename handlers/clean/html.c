@@ -228,6 +228,7 @@ struct hx {
     bool body_seen;         /* a body block was emitted */
     bool solo;              /* picked elements are single blocks (reread) */
     long hl;                /* the headline element, -1 none, -2 not sought */
+    long overruled;         /* a box that lost to the headline's story, or -1 */
     bool title_moved;       /* the headline under a moved <title> was sought */
     const char *title;      /* the page's <title> text, or NULL */
     const char *description; /* its meta description, or NULL */
@@ -920,8 +921,38 @@ static long page_headline(struct hx *h)
  * thread, a sidebar of event blurbs or a featured-issue box can have more
  * commas than a short article. The article is the nearest container around
  * the headline that holds a few sentences; the winner keeps its place when
- * it is there too, or when that container scores under this share of it. */
+ * it is there too, or when that container scores under this share of it,
+ * unless the winner is in a sidebar or comment box that kept its text only
+ * for holding most of the page's prose. */
 #define HEADLINE_SHARE 0.4f
+
+/* Verdicts that name a place for other prose beside the story. */
+static bool beside_story(const char *reason)
+{
+    static const char *const beside[] = {
+        "boilerplate:sidebar", "boilerplate:related", "boilerplate:comments",
+        "boilerplate:ads", NULL,
+    };
+    for (const char *const *b = beside; *b; b++)
+        if (!strcmp(reason, *b))
+            return true;
+    return false;
+}
+
+/* The box around the winner whose verdict (a sidebar with the blogger's
+ * profile, a comment thread) only its share of the page's prose overruled,
+ * when the headline is outside it: it holds more text than the story
+ * under the headline, not the story. -1 when there is none. */
+static long overruled_box(const struct hx *h, long best, long hl)
+{
+    for (long a = best; a >= 0; a = h->el[a].parent) {
+        const struct hn *e = &h->el[a];
+        if (e->reason && !e->drop && beside_story(e->reason) && !e->keep &&
+            !e->has_content && !is_ancestor(h, a, hl))
+            return a;
+    }
+    return -1;
+}
 
 static long by_headline(struct hx *h, long best)
 {
@@ -943,8 +974,12 @@ static long by_headline(struct hx *h, long best)
                 (near < 0 || e->score > el[near].score))
                 near = (long)i;
         }
-        if (near >= 0)
-            return el[near].score >= el[best].score * HEADLINE_SHARE ? near : best;
+        if (near < 0)
+            continue;
+        if (el[near].score >= el[best].score * HEADLINE_SHARE)
+            return near;
+        h->overruled = overruled_box(h, best, hl);
+        return h->overruled >= 0 ? near : best;
     }
     return best;
 }
@@ -1347,12 +1382,15 @@ static void grow_region(struct hx *h, long core)
 #define FALLBACK_PARAGRAPH 60
 
 /* Prose of the second reading: a long enough visible paragraph, not
- * mostly links, and not a teaser: a paragraph boxed with its linked
- * headline (a box a quarter links) belongs to a feed of other stories. */
+ * mostly links, not in the box that lost to the headline's story (its
+ * verdict stands once the story is found), and not a teaser: a paragraph
+ * boxed with its linked headline (a box a quarter links) belongs to a
+ * feed of other stories. */
 static bool alt_paragraph(const struct hx *h, const struct hn *e)
 {
     if (e->drop || !e->tag || strcmp(e->tag->name, "p") || e->inl < FALLBACK_PARAGRAPH ||
-        e->link * 4 >= e->text)
+        e->link * 4 >= e->text ||
+        (h->overruled >= 0 && is_ancestor(h, h->overruled, (long)(e - h->el))))
         return false;
     /* A link around it (a card that links elsewhere), or a box with a
      * linked headline: its first block ancestor an eighth links. */
@@ -2223,7 +2261,8 @@ enum warta_err warta_clean_html(struct warta_doc *doc,
                    .max_nodes = (size_t)limits->max_html_nodes, /* >= 1000 */
                    .max_depth = limits->max_html_depth,
                    .owner = -1,
-                   .hl = -2};
+                   .hl = -2,
+                   .overruled = -1};
     enum warta_err rc = WARTA_OK;
     h.cache = warta_xcalloc(VERDICT_SLOTS, sizeof(*h.cache));
     /* Elements come from start tags, plus the few the parser adds (an
