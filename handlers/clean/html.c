@@ -184,6 +184,7 @@ struct hn {
     float score;
     short weight;
     uint64_t cls_hash;      /* of the class/id text, 0 when none */
+    uint64_t mod_hash;      /* ... without its digits: "table3", "table4" */
     bool content;           /* named content container */
     bool has_content;       /* ... or holds one */
     bool has_h1;            /* holds an <h1> */
@@ -344,6 +345,18 @@ static void scan_attrs(const xmlNode *n, bool anchor, struct attrs *at)
     at->cl = k;
 }
 
+/* The class/id text's hash with its digits dropped: a page numbers the
+ * boxes of one module ("table3", "section-12"). */
+static uint64_t module_hash(const char *cls)
+{
+    char buf[sizeof(((struct attrs *)0)->cls)];
+    size_t k = 0;
+    for (; *cls; cls++)
+        if (*cls < '0' || *cls > '9')
+            buf[k++] = *cls;
+    return warta_fnv1a(buf, k);
+}
+
 static const struct verdict *class_verdict(struct hx *h, const char *cls,
                                            size_t cl)
 {
@@ -458,7 +471,9 @@ static enum warta_err collect(struct hx *h, xmlNode *root,
                 scan_attrs(n, (fl & F_A) != 0, &at);
                 if (at.cl) {
                     const struct verdict *v = class_verdict(h, at.cls, at.cl);
-                    e->cls_hash = v->key;
+                    e->cls_hash = e->mod_hash = v->key;
+                    if (strpbrk(at.cls, "0123456789"))
+                        e->mod_hash = module_hash(at.cls) | 1;
                     e->content = v->content;
                     e->reason = v->reason;
                     e->weight = v->weight;
@@ -1254,9 +1269,10 @@ static void lead_by_player(struct hx *h, long core)
  * paragraphs, between video, gallery and teaser boxes, so the winner is
  * one of them and the rest of the story is "low-score". From the main
  * container up through a few ancestors, the siblings built like the chain
- * element at that level (same tag and class: the module repeated) join
- * it when they are prose: mostly paragraphs, almost no links. A teaser
- * box has a linked headline; furniture was dropped before this. */
+ * element at that level (same tag and class, its number aside: the
+ * module repeated, "part1" and "part2") join it when they are prose:
+ * mostly paragraphs, almost no links. A teaser box has a linked
+ * headline; furniture was dropped before this. */
 #define GROW_LEVELS 5
 #define GROW_MIN_TEXT 25
 
@@ -1305,7 +1321,7 @@ static bool same_module(const struct hn *a, const struct hn *s, bool head)
     if (!a->cls_hash && (prose < GROW_UNNAMED_PROSE ||
                          (uint64_t)s->text * 10 < (uint64_t)s->raw * 9))
         return false;
-    return s->cls_hash == a->cls_hash && s->tag == a->tag && !s->drop &&
+    return s->mod_hash == a->mod_hash && s->tag == a->tag && !s->drop &&
            !s->picked && !head && s->text >= s->link + GROW_MIN_TEXT &&
            s->link * link_parts < s->text && (uint64_t)prose * 2 >= (uint64_t)s->raw &&
            !opens_with(s->node, "hr");
