@@ -1345,16 +1345,20 @@ static bool h1_box(struct hx *h, long c, long i)
 }
 
 /* Table layouts nest the story a dozen wrappers deep (cell, table, row,
- * cell...), and its other half sits in a box several of those levels up
- * (the intro in the row above, the second half in the next table). A
+ * cell...), and its other half sits in boxes several of those levels up
+ * (the intro in the rows above, the second half in the next table). A
  * level whose only text is the chain element is no level: the climb
  * counts only levels with siblings to weigh. Beyond the levels a module
- * repeats within, a box must be a half of the story, not a note or a
- * sidebar beside it: half as much text as the story found so far, and
- * almost no links (a sidebar of blurbs links each one). */
-static bool far_half(const struct hn *core, const struct hn *s)
+ * repeats within, the boxes that join must be a half of the story, not a
+ * note or a sidebar beside it: together half as much text as the story
+ * found so far, each with almost no links (a sidebar of blurbs links
+ * each one). */
+static bool joins(struct hx *h, long c, long i, bool far)
 {
-    return (uint64_t)s->raw * 2 >= core->text && s->link * 10 < s->text;
+    if (i < 0 || i == c)
+        return false;
+    const struct hn *s = &h->el[i];
+    return (!far || s->link * 10 < s->text) && same_module(&h->el[c], s, h1_box(h, c, i));
 }
 
 static void grow_region(struct hx *h, long core)
@@ -1368,12 +1372,18 @@ static void grow_region(struct hx *h, long core)
         if (el[p].raw == el[c].raw)
             continue;
         level++;
-        for (xmlNode *x = el[p].node->children; x; x = x->next) {
-            long i = element_index(x);
-            if (i >= 0 && i != c && same_module(&el[c], &el[i], h1_box(h, c, i)) &&
-                (depth < GROW_LEVELS || far_half(&el[core], &el[i])))
-                el[i].picked = true;
+        bool far = depth >= GROW_LEVELS;
+        if (far) {
+            uint64_t half = 0;
+            for (xmlNode *x = el[p].node->children; x; x = x->next)
+                if (joins(h, c, element_index(x), true))
+                    half += el[element_index(x)].raw;
+            if (half * 2 < el[core].text)
+                continue;
         }
+        for (xmlNode *x = el[p].node->children; x; x = x->next)
+            if (joins(h, c, element_index(x), far))
+                el[element_index(x)].picked = true;
     }
     /* A piece inside another is read with it, once. */
     bool *in = warta_xcalloc(h->n + 1, sizeof(*in));
