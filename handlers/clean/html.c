@@ -189,6 +189,7 @@ struct hn {
     bool has_content;       /* ... or holds one */
     bool has_h1;            /* holds an <h1> */
     bool drop, dropped_here, scored, picked, hidden;
+    bool prose_scored;      /* scored on a unit that is no contact block */
     bool keep;              /* holds the densest prose: no class verdict */
     bool caption;           /* class names a caption or photo credit */
     bool aria_hidden;       /* aria-hidden="true" */
@@ -827,6 +828,95 @@ static void init_candidate(struct hn *e)
  * byline or a contact line, not an article. */
 #define SENTENCES_MIN 140
 
+/* A contact block: an address or a switchboard's numbers set as short
+ * lines between <br>, one of them with a phone number or a postal code
+ * (a run of CONTACT_DIGITS digits, with spaces, dashes, dots, brackets or
+ * slashes between them, that no letter touches: a link's hex id is none),
+ * and none of them a sentence. Its commas ("Columbia, SC") and length
+ * score it like prose, and on a page whose own text is short the box of
+ * such blocks outscores that text; a press release's contact lines beside
+ * its story still score for the story's box. A line of prose between
+ * <br> runs longer than CONTACT_LINE_WORDS; units longer than
+ * CONTACT_MAX_TEXT are not looked at. */
+#define CONTACT_DIGITS 7
+#define CONTACT_LINE_WORDS 12
+#define CONTACT_SENTENCE_WORDS 4
+#define CONTACT_MAX_TEXT 600
+
+struct contact_scan {
+    unsigned lines, words, digits;
+    bool glued;     /* the digit run follows a letter */
+    bool number;    /* a phone number or postal code seen */
+    bool in_word;
+    unsigned char last; /* the line's last character that is not a space */
+};
+
+/* Ends the line: false when it was a sentence. */
+static bool contact_line_end(struct contact_scan *c)
+{
+    bool sentence = c->words >= CONTACT_SENTENCE_WORDS && c->last && strchr(".!?", c->last);
+    if (c->words)
+        c->lines++;
+    c->words = c->digits = 0;
+    c->glued = c->in_word = false;
+    c->last = 0;
+    return !sentence;
+}
+
+static bool contact_text(struct contact_scan *c, const xmlChar *p)
+{
+    for (; *p; p++) {
+        bool digit = *p >= '0' && *p <= '9';
+        bool letter = ((*p | 32) >= 'a' && (*p | 32) <= 'z') || *p >= 0x80;
+        if (digit) {
+            if (!c->digits)
+                c->glued = c->in_word && (((c->last | 32) >= 'a' && (c->last | 32) <= 'z') ||
+                                          c->last >= 0x80);
+            c->digits++;
+        } else if (letter || !strchr(" -.()/+\t\n\r", *p)) {
+            if (c->digits >= CONTACT_DIGITS && !c->glued && !letter)
+                c->number = true;
+            c->digits = 0;
+        }
+        bool space = strchr(" \t\n\r", *p) != NULL;
+        if (!space && !c->in_word && ++c->words > CONTACT_LINE_WORDS)
+            return false;
+        c->in_word = !space;
+        if (!space)
+            c->last = *p;
+    }
+    return true;
+}
+
+static bool contact_block(const struct hn *e)
+{
+    if (e->inl > CONTACT_MAX_TEXT)
+        return false;
+    struct contact_scan c = {.lines = 0};
+    const xmlNode *root = e->node;
+    xmlNode *x = root->children;
+    while (x) {
+        bool descend = false;
+        if (x->type == XML_ELEMENT_NODE) {
+            const struct tag_info *t = tag_lookup(x->name);
+            unsigned fl = t ? t->flags : 0;
+            if (fl & F_BR) {
+                if (c.digits >= CONTACT_DIGITS && !c.glued)
+                    c.number = true;
+                if (!contact_line_end(&c))
+                    return false;
+            }
+            descend = !(fl & (F_JUNK | F_BLOCK | F_CELL));
+        } else if (x->type == XML_TEXT_NODE && x->content && !contact_text(&c, x->content)) {
+            return false;
+        }
+        x = warta_dom_next(x, root, descend);
+    }
+    if (c.digits >= CONTACT_DIGITS && !c.glued)
+        c.number = true;
+    return contact_line_end(&c) && c.number && c.lines > 1;
+}
+
 /* Step 4b: readability's scorer. Returns the best index or -1. */
 static long score(struct hx *h)
 {
@@ -836,9 +926,11 @@ static long score(struct hx *h)
         if (e->drop || !e->tag || !(e->tag->flags & F_SCORE) || e->inl < 25)
             continue;
         float s = 1.0f + (float)e->icommas + (float)(e->inl / 100 > 3 ? 3 : e->inl / 100);
+        bool contact = contact_block(e);
         long a = e->parent;
         for (int level = 0; a >= 0 && level < 5; level++, a = el[a].parent) {
             init_candidate(&el[a]);
+            el[a].prose_scored |= !contact;
             float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
             el[a].score += s / div;
         }
@@ -847,7 +939,8 @@ static long score(struct hx *h)
     float best_score = 0;
     for (size_t i = 0; i < h->n; i++) {
         struct hn *e = &el[i];
-        if (!e->scored || e->drop)
+        /* a box that scored on contact blocks alone is the address */
+        if (!e->scored || e->drop || !e->prose_scored)
             continue;
         float ld = e->text ? (float)e->link / (float)e->text : 0;
         /* The class weight scales what the paragraphs earned instead of
