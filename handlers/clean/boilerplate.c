@@ -181,9 +181,25 @@ static bool is_word(char c)
 
 static const char *reason_of(const char *s, size_t len);
 
+/* Whether one of the space-separated names is exactly `name`. */
+static bool has_name(const char *s, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i + n <= len; i++)
+        if ((i == 0 || s[i - 1] == ' ') && !memcmp(s + i, name, n) &&
+            (i + n == len || s[i + n] == ' '))
+            return true;
+    return false;
+}
+
 const char *warta_boilerplate_reason(const char *s, size_t len)
 {
     const char *r = reason_of(s, len);
+    /* A box named "header" alone is the site's banner; a compound
+     * ("entry-header", "post-header") heads the article and holds its
+     * headline, so the bare word is no token pattern. */
+    if (!r && has_name(s, len, "header"))
+        return "boilerplate:header";
     /* "social-media-embed" is a quoted post in the story, not a share
      * bar: embeds are content. */
     if (r && !strcmp(r, "boilerplate:share") && has_stem(s, len, "embed"))
