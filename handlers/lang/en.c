@@ -117,7 +117,10 @@ static const char *const furniture_lines[] = {
     "Enlarge image",
     /* A date label whose date was dropped with its span, and the desk
      * line of a story pieced together from wire copy. */
-    "Posted", "Staff and agencies", NULL,
+    "Posted", "Staff and agencies",
+    /* Story tools and account prompts set as loose lines. */
+    "Share this story", "Sign in or create an account", "Show full PR text",
+    "Get alerts", "Contribute to this story", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
@@ -141,7 +144,9 @@ static const char *const furniture_prefixes[] = {
     "The material on this site may not be", "By providing information about",
     /* A player's fallback telling the reader what it can play. */
     "This video is unavailable", "This video is playable", "This video requires",
-    NULL,
+    "Send this article to", "Email|Print",
+    /* A footnote's way back up to where it is cited. */
+    "Return to citation in text", NULL,
 };
 
 static const char *const byline_prefixes[] = {
