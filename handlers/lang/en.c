@@ -120,7 +120,11 @@ static const char *const furniture_lines[] = {
     "Posted", "Staff and agencies",
     /* Story tools and account prompts set as loose lines. */
     "Share this story", "Sign in or create an account", "Show full PR text",
-    "Get alerts", "Contribute to this story", NULL,
+    "Get alerts", "Contribute to this story",
+    /* A sponsor's or a blog engine's label whose logo or widget was
+     * dropped under it. */
+    "Brought to you by", "Sponsored by", "Powered by", "Custom Search",
+    "Tip jar", NULL,
 };
 
 static const char *const furniture_prefixes[] = {
