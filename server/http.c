@@ -768,12 +768,15 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
     snprintf(members, sizeof(members), "\"signal\":%d", sig);
     warta_log_raw(WARTA_LOG_INFO, "draining", members);
     MHD_socket listen_fd = MHD_quiesce_daemon(d);
-    /* Closed now, not after the drain: an open socket nobody accepts on
+    /* Shut now, not after the drain: an open socket nobody accepts on
      * lets new connections queue unanswered until the drain ends, while
-     * a closed one refuses them at once, so a proxy retries them on
-     * another replica straight away (docker/nginx.conf). */
+     * a shut one refuses them at once, so a proxy retries them on
+     * another replica straight away (docker/nginx.conf). Closed only
+     * after MHD_stop_daemon(): MHD's polling thread takes the socket out
+     * of its epoll set after quiesce returns, and panics if the fd is
+     * already closed by then. */
     if (listen_fd != MHD_INVALID_SOCKET)
-        close(listen_fd);
+        shutdown(listen_fd, SHUT_RDWR);
     for (int i = 0; i < 300; i++) {
         const union MHD_DaemonInfo *ci =
             MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
@@ -789,6 +792,8 @@ int warta_serve(const struct warta_config *cfg, struct warta_env *env)
     for (int i = 0; i < 100 && atomic_load(&n_suspended) > 0; i++)
         usleep(50 * 1000);
     MHD_stop_daemon(d);
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
     warta_log_buffer_stop();
     warta_log_raw(WARTA_LOG_INFO, "stopped", "\"exit\":0");
     return 0;
